@@ -1,0 +1,272 @@
+-- CreateTable
+CREATE TABLE "Unit" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "code" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Member" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "unitId" INTEGER NOT NULL,
+    "displayName" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Member_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Identity" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "memberId" INTEGER NOT NULL,
+    "channel" TEXT NOT NULL,
+    "externalUserId" TEXT NOT NULL,
+    "username" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Identity_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Invite" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "unitId" INTEGER NOT NULL,
+    "code" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "maxUses" INTEGER NOT NULL DEFAULT 1,
+    "uses" INTEGER NOT NULL DEFAULT 0,
+    "expiresAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Invite_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Chat" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "channel" TEXT NOT NULL,
+    "externalId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "title" TEXT,
+    "unitId" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Chat_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Template" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "key" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "TemplateVersion" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "templateId" INTEGER NOT NULL,
+    "version" INTEGER NOT NULL,
+    "hash" TEXT NOT NULL,
+    "definition" JSONB NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "TemplateVersion_templateId_fkey" FOREIGN KEY ("templateId") REFERENCES "Template" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Section" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "templateVersionId" INTEGER NOT NULL,
+    "key" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "groupTitle" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    CONSTRAINT "Section_templateVersionId_fkey" FOREIGN KEY ("templateVersionId") REFERENCES "TemplateVersion" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Question" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "sectionId" INTEGER NOT NULL,
+    "key" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+    "definition" JSONB NOT NULL,
+    CONSTRAINT "Question_sectionId_fkey" FOREIGN KEY ("sectionId") REFERENCES "Section" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Period" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "unitId" INTEGER NOT NULL,
+    "templateVersionId" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "number" INTEGER NOT NULL,
+    "startsOn" TEXT NOT NULL,
+    "endsOn" TEXT NOT NULL,
+    "deadline" DATETIME NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'open',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Period_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Period_templateVersionId_fkey" FOREIGN KEY ("templateVersionId") REFERENCES "TemplateVersion" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Assignment" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "periodId" INTEGER NOT NULL,
+    "sectionId" INTEGER NOT NULL,
+    "memberId" INTEGER NOT NULL,
+    "completedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Assignment_periodId_fkey" FOREIGN KEY ("periodId") REFERENCES "Period" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Assignment_sectionId_fkey" FOREIGN KEY ("sectionId") REFERENCES "Section" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Assignment_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Answer" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "periodId" INTEGER NOT NULL,
+    "questionId" INTEGER NOT NULL,
+    "memberId" INTEGER NOT NULL,
+    "value" JSONB,
+    "raw" TEXT NOT NULL,
+    "skipped" BOOLEAN NOT NULL DEFAULT false,
+    "revision" INTEGER NOT NULL DEFAULT 1,
+    "answeredAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Answer_periodId_fkey" FOREIGN KEY ("periodId") REFERENCES "Period" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Answer_questionId_fkey" FOREIGN KEY ("questionId") REFERENCES "Question" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Answer_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AnswerRevision" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "answerId" INTEGER NOT NULL,
+    "revision" INTEGER NOT NULL,
+    "memberId" INTEGER NOT NULL,
+    "value" JSONB,
+    "raw" TEXT NOT NULL,
+    "skipped" BOOLEAN NOT NULL DEFAULT false,
+    "channel" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "AnswerRevision_answerId_fkey" FOREIGN KEY ("answerId") REFERENCES "Answer" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "AnswerRevision_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "InterviewState" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "memberId" INTEGER NOT NULL,
+    "chatId" INTEGER NOT NULL,
+    "mode" TEXT NOT NULL DEFAULT 'idle',
+    "periodId" INTEGER,
+    "questionId" INTEGER,
+    "editing" BOOLEAN NOT NULL DEFAULT false,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "InterviewState_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "InterviewState_chatId_fkey" FOREIGN KEY ("chatId") REFERENCES "Chat" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "InterviewState_periodId_fkey" FOREIGN KEY ("periodId") REFERENCES "Period" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Prompt" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "chatId" INTEGER NOT NULL,
+    "externalMessageId" TEXT NOT NULL,
+    "memberId" INTEGER NOT NULL,
+    "questionId" INTEGER NOT NULL,
+    "periodId" INTEGER NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Prompt_chatId_fkey" FOREIGN KEY ("chatId") REFERENCES "Chat" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Prompt_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ProcessedUpdate" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "channel" TEXT NOT NULL,
+    "updateKey" TEXT NOT NULL,
+    "processedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "PlanTarget" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "unitId" INTEGER NOT NULL,
+    "year" INTEGER NOT NULL,
+    "questionKey" TEXT NOT NULL,
+    "value" REAL NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "PlanTarget_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AuditLog" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "unitId" INTEGER,
+    "memberId" INTEGER,
+    "action" TEXT NOT NULL,
+    "detail" JSONB,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Unit_code_key" ON "Unit"("code");
+
+-- CreateIndex
+CREATE INDEX "Member_unitId_idx" ON "Member"("unitId");
+
+-- CreateIndex
+CREATE INDEX "Identity_memberId_idx" ON "Identity"("memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Identity_channel_externalUserId_key" ON "Identity"("channel", "externalUserId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Invite_code_key" ON "Invite"("code");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Chat_channel_externalId_key" ON "Chat"("channel", "externalId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Template_key_key" ON "Template"("key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TemplateVersion_templateId_version_key" ON "TemplateVersion"("templateId", "version");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Section_templateVersionId_key_key" ON "Section"("templateVersionId", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Question_sectionId_key_key" ON "Question"("sectionId", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Period_unitId_kind_year_number_key" ON "Period"("unitId", "kind", "year", "number");
+
+-- CreateIndex
+CREATE INDEX "Assignment_memberId_idx" ON "Assignment"("memberId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Assignment_periodId_sectionId_key" ON "Assignment"("periodId", "sectionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Answer_periodId_questionId_key" ON "Answer"("periodId", "questionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AnswerRevision_answerId_revision_key" ON "AnswerRevision"("answerId", "revision");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "InterviewState_memberId_chatId_key" ON "InterviewState"("memberId", "chatId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Prompt_chatId_externalMessageId_key" ON "Prompt"("chatId", "externalMessageId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ProcessedUpdate_channel_updateKey_key" ON "ProcessedUpdate"("channel", "updateKey");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PlanTarget_unitId_year_questionKey_key" ON "PlanTarget"("unitId", "year", "questionKey");
+
+-- CreateIndex
+CREATE INDEX "AuditLog_unitId_createdAt_idx" ON "AuditLog"("unitId", "createdAt");

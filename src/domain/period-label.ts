@@ -1,0 +1,36 @@
+/**
+ * How a reporting period is named in messages and documents ("Tháng 11/2026",
+ * "6 tháng đầu năm 2026"); the words come from the locale files.
+ */
+import type { MessageKey, Params } from "../i18n.js";
+import type { PeriodKind } from "./template.js";
+
+export interface PeriodRef {
+  kind: string;
+  year: number;
+  number: number;
+}
+
+type Translate = (key: MessageKey, params?: Params) => string;
+
+const QUARTERS = ["I", "II", "III", "IV"];
+
+export function periodLabel(p: PeriodRef, t: Translate): string {
+  switch (p.kind as PeriodKind) {
+    case "thang":
+      return t("period.thang", { number: p.number, year: p.year });
+    case "quy":
+      return t("period.quy", { number: QUARTERS[p.number - 1] ?? p.number, year: p.year });
+    case "6thang":
+      return t(p.number === 2 ? "period.6thang.2" : "period.6thang.1", { year: p.year });
+    case "9thang":
+      return t("period.9thang", { year: p.year });
+    default:
+      return t("period.nam", { year: p.year });
+  }
+}
+
+/** Largest valid `number` for a kind: 12 months, 4 quarters, 2 halves, one 9-month and one year. */
+export function maxPeriodNumber(kind: PeriodKind): number {
+  return { thang: 12, quy: 4, "6thang": 2, "9thang": 1, nam: 1 }[kind];
+}
