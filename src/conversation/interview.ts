@@ -140,7 +140,7 @@ export async function answer(turn: Turn, text: string, questionId?: number): Pro
   const parsed = parseAnswer(text, question.def, work.period.year);
   if (!parsed.ok) {
     const why = turn.t(`parse.${parsed.error}`, { ...parsed.params, unit: question.def.unit ?? "" });
-    return ask(turn, work, question, [turn.t("interview.invalid", { why, example: question.def.example })]);
+    return ask(turn, work, question, [turn.t("interview.invalid", { why, example: question.def.example }), ""]);
   }
   return saveAndContinue(turn, work, question, parsed.value, text);
 }

@@ -33,13 +33,14 @@ export type Keyword = "skip" | "back" | "keep" | "cancel";
 
 /**
  * Canonical spellings; looselyEquals also accepts them with diacritics left out, so "huy" is
- * "hủy" and "dung" is "dừng", while "đúng" (yes) stays an answer.
+ * "hủy". "dừng" is deliberately not a keyword: typed without diacritics it is "dung", which
+ * officers also type for "đúng" (yes) when answering a yes/no question.
  */
 const KEYWORDS: readonly (readonly [Keyword, readonly string[]])[] = [
   ["skip", ["bỏ qua", "bỏ", "skip"]],
   ["back", ["quay lại", "lùi", "back"]],
   ["keep", ["giữ nguyên", "như cũ"]],
-  ["cancel", ["hủy", "dừng"]],
+  ["cancel", ["hủy"]],
 ];
 
 /** "nhap" or "báo cáo", then optionally "@BotName". */

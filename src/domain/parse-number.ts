@@ -120,7 +120,7 @@ export function parseRatio(text: string): ParseResult<{ achieved: number; target
 
 type Failure = Extract<ParseResult<never>, { ok: false }>;
 
-/** A sum of scaled terms ("1 tỷ 200 triệu"), then an optional currency word; not rounded. */
+/** A sum of scaled terms ("1 tỷ 200 triệu"), then an optional currency word; a bare amount is not rounded. */
 function readAmount(s: string): { value: number; scale: number | null } | Failure {
   if (isZeroWord(s)) return { value: 0, scale: null };
   const sign = /^[\-−]/.test(s) ? -1 : 1;
@@ -128,16 +128,14 @@ function readAmount(s: string): { value: number; scale: number | null } | Failur
   let total = 0;
   let firstScale: number | null = null;
   let lastScale = Infinity;
-  let terms = 0;
   for (;;) {
     const lead = splitLeadingNumber(rest);
     if (lead === null || lead.value < 0) return fail("not_a_number");
-    terms += 1;
     rest = lead.rest;
     const scale = SCALES.find((sc) => sc.pattern.test(rest));
     if (scale === undefined) {
       // A bare number after "1 tỷ" is whole đồng only when the currency says so: "1 tỷ 200" is a guess.
-      if (terms > 1 && !CURRENCY.test(rest)) return fail("not_a_number");
+      if (firstScale !== null && !CURRENCY.test(rest)) return fail("not_a_number");
       total += lead.value;
       break;
     }

@@ -130,7 +130,7 @@ describe("parseMoney", () => {
     ["tỷ", "not_a_number"],
     ["5,67", "not_an_integer"],
     ["5,5 đồng", "not_an_integer"],
-    ["1.000.000 tỷ", "not_a_number"],
+    ["1.000.001 tỷ", "not_a_number"],
     ["", "empty"],
   ])("rejects %j with %s", (text, error) => {
     expect(parseMoney(text)).toMatchObject({ ok: false, error });
@@ -241,6 +241,8 @@ describe("parseRatio", () => {
     ["2,679 tỷ/3,320 tỷ", 2679000000, 3320000000],
     ["2,679/3,320 tỷ", 2679000000, 3320000000],
     ["61 triệu/70 triệu", 61000000, 70000000],
+    ["0,267 tỷ/0,534 tỷ", 267000000, 534000000],
+    ["0,267/0,534 tỷ", 267000000, 534000000],
     ["5 triệu/10.000.000", 5000000, 10000000],
     ["2,5/4", 2.5, 4],
     ["0/5", 0, 5],

@@ -1,0 +1,36 @@
+/**
+ * The parts every entry point needs: the database (migrated), the report templates (synced),
+ * the translator and the conversation engine.
+ */
+import { join, isAbsolute } from "node:path";
+import type { Config } from "./config.js";
+import { ConversationEngine } from "./conversation/engine.js";
+import { TemplateCache } from "./conversation/template-index.js";
+import { loadTemplatesDir } from "./domain/template.js";
+import { createTranslator, type Translate } from "./i18n.js";
+import type { Logger } from "./logger.js";
+import { PROJECT_ROOT } from "./paths.js";
+import { openDatabase, type Database } from "./store/database.js";
+import { syncTemplates } from "./store/templates.js";
+
+export interface Core {
+  database: Database;
+  engine: ConversationEngine;
+  t: Translate;
+  log: Logger;
+}
+
+export async function createCore(config: Config, log: Logger, now?: () => Date): Promise<Core> {
+  const database = await openDatabase(config.databaseUrl);
+  if (database.applied.length) log.info({ migrations: database.applied }, "database migrated");
+  try {
+    const dir = isAbsolute(config.templatesDir) ? config.templatesDir : join(PROJECT_ROOT, config.templatesDir);
+    await syncTemplates(database.db, await loadTemplatesDir(dir));
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const t = createTranslator(config.locale);
+  const engine = new ConversationEngine({ db: database.db, t, templates: new TemplateCache(), log, timeZone: config.timeZone, now });
+  return { database, engine, t, log };
+}

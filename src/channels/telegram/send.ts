@@ -1,0 +1,39 @@
+/**
+ * Sends the engine's Outgoing messages through the Bot API: options as inline buttons,
+ * a selective ForceReply in groups, long texts split at Telegram's limit.
+ */
+import type { Api, RawApi } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
+import { splitText } from "../../conversation/split-text.js";
+import type { Outgoing, OutgoingOption } from "../../conversation/types.js";
+
+export const TELEGRAM_TEXT_LIMIT = 4096;
+
+function keyboard(options: OutgoingOption[] | undefined, shortcuts: OutgoingOption[] | undefined): InlineKeyboardButton[][] | undefined {
+  const rows: InlineKeyboardButton[][] = [];
+  // Short labels two to a row (Có / Không), long ones one per row so they stay readable on a phone.
+  const button = (o: OutgoingOption): InlineKeyboardButton => ({ text: o.label, callback_data: o.data });
+  const list = options ?? [];
+  const short = list.every((o) => o.label.length <= 14);
+  for (let i = 0; i < list.length; i += short ? 2 : 1) rows.push(list.slice(i, i + (short ? 2 : 1)).map(button));
+  if (shortcuts?.length) rows.push(shortcuts.map(button));
+  return rows.length ? rows : undefined;
+}
+
+/** Sends one Outgoing; returns the id of the last message sent (the one carrying the buttons). */
+export async function sendOutgoing(api: Api<RawApi>, chatId: string, out: Outgoing): Promise<string> {
+  const chunks = splitText(out.text, TELEGRAM_TEXT_LIMIT);
+  const inline = keyboard(out.options, out.shortcuts);
+  let lastId = "";
+  for (const [i, chunk] of chunks.entries()) {
+    const last = i === chunks.length - 1;
+    const reply_markup = !last ? undefined : inline ? { inline_keyboard: inline } : out.forceReply ? { force_reply: true as const, selective: true } : undefined;
+    const sent = await api.sendMessage(chatId, chunk, {
+      reply_markup,
+      reply_parameters: i === 0 && out.replyToMessageId ? { message_id: Number(out.replyToMessageId), allow_sending_without_reply: true } : undefined,
+      link_preview_options: { is_disabled: true },
+    });
+    lastId = String(sent.message_id);
+  }
+  return lastId;
+}

@@ -1,0 +1,63 @@
+/**
+ * Entry point (`npm start`): configuration → database → channels → HTTP server.
+ * Without a Telegram token it explains how to set one and opens a demo chat in the terminal.
+ */
+import { createCore, type Core } from "./app.js";
+import { startConsole } from "./channels/console/console-channel.js";
+import { ensureDemo } from "./channels/console/demo.js";
+import { startTelegram, type RunningChannel } from "./channels/telegram/start.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { createHttpServer } from "./http/server.js";
+import { createTranslator } from "./i18n.js";
+import { createLogger } from "./logger.js";
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const consoleMode = !config.telegram.token;
+  // In the terminal chat, logs would mix with the conversation: keep only warnings.
+  const log = createLogger(consoleMode && config.logLevel === "info" ? "warn" : config.logLevel);
+  const core = await createCore(config, log);
+  const http = createHttpServer((err) => log.error({ err }, "http handler failed"));
+  const channels: RunningChannel[] = [];
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.allSettled(channels.map((c) => c.stop()));
+    await http.close();
+    await core.database.close();
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+
+  if (consoleMode) {
+    await runConsole(core, config);
+    await stop();
+    return;
+  }
+  channels.push(await startTelegram(core, config, http));
+  const port = await http.listen(config.http.port, config.http.host);
+  log.info({ port }, "http server listening");
+}
+
+async function runConsole(core: Core, config: Config): Promise<void> {
+  const t = createTranslator(config.locale);
+  const greeting = await ensureDemo(core, config);
+  process.stderr.write(`${t("console.no_token")}\n\n`);
+  const chat = startConsole(core.engine, process.stdin, process.stdout, `${t("console.greeting")}\n${greeting}`);
+  await chat.closed;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
