@@ -44,9 +44,10 @@ async function main(): Promise<void> {
     await stop();
     return;
   }
-  channels.push(await startTelegram(core, config, http));
+  // Listen first: in webhook mode Telegram starts posting as soon as the webhook is set.
   const port = await http.listen(config.http.port, config.http.host);
   log.info({ port }, "http server listening");
+  channels.push(await startTelegram(core, config, http));
 }
 
 async function runConsole(core: Core, config: Config): Promise<void> {

@@ -20,14 +20,15 @@ export function help(t: Translate): string {
  * identity on this channel, and uses up one use of the invite.
  */
 export async function join(tx: Tx, t: Translate, incoming: Incoming, code: string | undefined, now: Date): Promise<Outgoing[]> {
-  if (!code) return [{ text: t("join.need_code") }];
+  const answer = (text: string): Outgoing[] => [{ text, replyToMessageId: incoming.messageId }];
+  if (!code) return answer(t("join.need_code"));
   const invite = await tx.invite.findUnique({ where: { code: code.trim().toUpperCase() }, include: { unit: true } });
   if (!invite || invite.uses >= invite.maxUses || (invite.expiresAt && invite.expiresAt < now)) {
-    return [{ text: t("join.bad_code", { code }) }];
+    return answer(t("join.bad_code", { code }));
   }
   // Guard against two people using the last slot of an invite at the same moment.
   const claimed = await tx.invite.updateMany({ where: { id: invite.id, uses: invite.uses }, data: { uses: { increment: 1 } } });
-  if (claimed.count === 0) return [{ text: t("join.bad_code", { code }) }];
+  if (claimed.count === 0) return answer(t("join.bad_code", { code }));
   const member = await tx.member.create({
     data: {
       unitId: invite.unitId,
@@ -37,7 +38,7 @@ export async function join(tx: Tx, t: Translate, incoming: Incoming, code: strin
     },
   });
   await tx.auditLog.create({ data: { unitId: invite.unitId, memberId: member.id, action: "member.joined", detail: { inviteId: invite.id, channel: incoming.channel, role: invite.role }, createdAt: now } });
-  return [{ text: [t("join.welcome", { name: member.displayName, unit: invite.unit.name, role: t(`role.${invite.role}` as "role.officer") }), "", help(t)].join("\n") }];
+  return answer([t("join.welcome", { name: member.displayName, unit: invite.unit.name, role: t(`role.${invite.role}` as "role.officer") }), "", help(t)].join("\n"));
 }
 
 export async function pause(turn: Turn): Promise<Outgoing[]> {

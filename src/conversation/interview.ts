@@ -94,8 +94,9 @@ export async function ask(turn: Turn, work: Work, question: IndexedQuestion, lea
     reply(turn, lines.join("\n"), {
       prompt,
       options: buttons,
-      shortcuts: buttons ? undefined : shortcuts,
-      // Buttons already route the answer; a typed answer in a group needs the reply box.
+      // In a group a typed answer needs the reply box (ForceReply), which cannot be combined
+      // with buttons; the prompt already says which words to type instead.
+      shortcuts: buttons || turn.chat.kind === "group" ? undefined : shortcuts,
       forceReply: turn.chat.kind === "group" && !buttons,
     }),
   ];

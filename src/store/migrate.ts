@@ -51,17 +51,22 @@ function pending(migrations: Migration[], applied: Map<string, string>): Migrati
 
 export function migrateSqlite(db: BetterSqlite3.Database, migrations: Migration[]): string[] {
   db.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const done: string[] = [];
-  // IMMEDIATE takes the write lock first, so two processes starting together apply each migration once.
-  const run = db.transaction(() => {
+  const applied = () => {
     const rows = db.prepare(`SELECT name, checksum FROM "${TABLE}"`).all() as { name: string; checksum: string }[];
-    for (const m of pending(migrations, new Map(rows.map((r) => [r.name, r.checksum])))) {
+    return new Map(rows.map((r) => [r.name, r.checksum]));
+  };
+  const done: string[] = [];
+  for (const m of pending(migrations, applied())) {
+    // IMMEDIATE takes the write lock first, so of two processes starting together one applies
+    // the migration and the other, once it gets the lock, sees it recorded and skips it.
+    const apply = db.transaction(() => {
+      if (applied().has(m.name)) return;
       db.exec(m.sql);
       db.prepare(`INSERT INTO "${TABLE}" (name, checksum, applied_at) VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
       done.push(m.name);
-    }
-  });
-  run.immediate();
+    });
+    apply.immediate();
+  }
   return done;
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Runs the real application core and the real grammY channel in this process, against a
+ * FakeTelegram server over HTTP, on a given database. Also: a person who chats with the bot.
+ */
+import { createServer } from "node:net";
+import { Writable } from "node:stream";
+import { createCore, type Core } from "../../src/app.js";
+import { startTelegram, type RunningChannel } from "../../src/channels/telegram/start.js";
+import { loadConfig, type Config } from "../../src/config.js";
+import { createHttpServer, type HttpServer } from "../../src/http/server.js";
+import { createLogger } from "../../src/logger.js";
+import type { ChatRef, FakeTelegram, SentMessage, UserRef } from "./fake-telegram.js";
+
+export const TEST_TOKEN = "987654321:TEST-token_abcdefghijklmnopqrstuvwxyz";
+export const WEBHOOK_SECRET = "test-webhook-secret-0123456789";
+
+export interface RunningBot {
+  core: Core;
+  config: Config;
+  /** Everything the application logged, for assertions (e.g. that no token leaks). */
+  logs: string[];
+  port: number;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startBot(fake: FakeTelegram, databaseUrl: string, options: { webhook?: boolean; now?: () => Date } = {}): Promise<RunningBot> {
+  const port = await freePort();
+  const config = loadConfig({
+    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "info",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    ...(options.webhook ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/webhook`, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {}),
+  });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const log = createLogger(config.logLevel, sink);
+  const core = await createCore(config, log, options.now);
+  const http: HttpServer = createHttpServer((err) => log.error({ err }, "http handler failed"));
+  await http.listen(config.http.port, config.http.host);
+  let channel: RunningChannel;
+  try {
+    channel = await startTelegram(core, config, http);
+  } catch (error) {
+    await http.close();
+    await core.database.close();
+    throw error;
+  }
+  return {
+    core,
+    config,
+    logs,
+    port,
+    async stop() {
+      await channel.stop();
+      await http.close();
+      await core.database.close();
+    },
+  };
+}
+
+/** A person in a chat with the bot: types, replies and presses buttons, and waits for the bot's answer. */
+export class Person {
+  constructor(
+    readonly fake: FakeTelegram,
+    readonly chat: ChatRef,
+    readonly user: UserRef,
+  ) {}
+
+  /** Sends text (as a reply to `replyTo` if given) and resolves with the bot's answer to it. */
+  async say(text: string, replyTo?: SentMessage): Promise<SentMessage> {
+    const from = this.fake.sent.length;
+    const update = this.fake.sendText({ chat: this.chat, from: this.user, text, replyTo });
+    return this.#answer(from, update.message!.message_id);
+  }
+
+  async click(message: SentMessage, data: string): Promise<SentMessage> {
+    const from = this.fake.sent.length;
+    this.fake.clickButton({ chat: this.chat, from: this.user, message, data });
+    return this.#answer(from);
+  }
+
+  #answer(from: number, messageId?: number): Promise<SentMessage> {
+    // In a group several people talk at once: the bot's answer is the message addressed to this
+    // person (quoting their message or naming them). In a private chat it is the next message.
+    const mine = (m: SentMessage) =>
+      m.chat_id === this.chat.id &&
+      (this.chat.type === "private" ||
+        (messageId !== undefined && m.reply_to_message_id === messageId) ||
+        (m.text ?? "").startsWith(`@${this.user.username}`));
+    return this.fake.waitFor(mine, { after: from, timeoutMs: 15_000 });
+  }
+}
+
+/** The question label of a prompt ("❓ label (unit)" line), or undefined if the message asks nothing. */
+export function promptedLabel(message: SentMessage): string | undefined {
+  const line = (message.text ?? "").split("\n").find((l) => l.startsWith("❓ "));
+  return line?.slice(2);
+}
+
+export function buttons(message: SentMessage): { text: string; data: string }[] {
+  const markup = message.reply_markup;
+  if (!markup || !("inline_keyboard" in markup)) return [];
+  return markup.inline_keyboard.flat().map((b) => ({ text: b.text, data: "callback_data" in b ? (b.callback_data ?? "") : "" }));
+}
