@@ -2,6 +2,7 @@
  * Entry point (`npm start`): configuration → database → channels → HTTP server.
  * Without a Telegram token it explains how to set one and opens a demo chat in the terminal.
  */
+import { existsSync } from "node:fs";
 import { createCore, type Core } from "./app.js";
 import { startConsole } from "./channels/console/console-channel.js";
 import { ensureDemo } from "./channels/console/demo.js";
@@ -12,6 +13,8 @@ import { createTranslator } from "./i18n.js";
 import { createLogger } from "./logger.js";
 
 async function main(): Promise<void> {
+  // A .env file next to package.json is read if present (variables already set win).
+  if (existsSync(".env")) process.loadEnvFile(".env");
   let config: Config;
   try {
     config = loadConfig();

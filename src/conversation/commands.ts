@@ -55,11 +55,13 @@ export async function progress(turn: Turn): Promise<Outgoing[]> {
     (await tx.period.findFirst({ where: { unitId: turn.member.unitId, status: "open" }, orderBy: [{ deadline: "asc" }, { id: "asc" }] }));
   if (!period) return [reply(turn, t("progress.no_period"))];
   const lines = [t("progress.header", { period: periodLabel(period, t), deadline: formatDateVn(isoDay(period.deadline, turn.timeZone)) })];
-  if (work && work.sections.length > 0) {
+  const detailed = turn.member.role !== "officer";
+  // Leaders and admins get every section with its owner below, which includes their own.
+  if (work && work.sections.length > 0 && !detailed) {
     lines.push(t("progress.mine"));
     for (const s of work.sections) lines.push(progressLine(t, sectionProgress(s, work.answers, work.keyed)));
   }
-  lines.push("", ...(await unitProgress(tx, turn.templates, t, period, turn.member.role !== "officer")));
+  lines.push("", ...(await unitProgress(tx, turn.templates, t, period, detailed)));
   return [reply(turn, lines.join("\n"))];
 }
 

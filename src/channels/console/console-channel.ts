@@ -7,13 +7,9 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ConversationEngine } from "../../conversation/engine.js";
-import type { Outgoing } from "../../conversation/types.js";
 
 export const CONSOLE_USER = { externalId: "console", displayName: "Cán bộ demo" };
 
-export function renderForConsole(out: Outgoing): string {
-  return `${out.text}\n`;
-}
 
 export interface ConsoleChannel {
   /** Resolves when the input ends (Ctrl+D) or stop() is called. */
@@ -37,7 +33,7 @@ export function startConsole(engine: ConversationEngine, input: Readable, output
           user: CONSOLE_USER,
           text,
         });
-        for (const out of replies) output.write(`\n${renderForConsole(out)}`);
+        for (const out of replies) output.write(`\n${out.text}\n`);
       }
       output.write("> ");
     });
