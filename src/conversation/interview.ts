@@ -109,7 +109,8 @@ export async function resume(turn: Turn, lead: string[] = []): Promise<Outgoing[
     await setState(turn, { mode: "idle", periodId: null, questionId: null, editing: false });
     return [reply(turn, [...lead, turn.t("interview.nothing_assigned")].join("\n"))];
   }
-  const onScreen = turn.state.questionId ? work.index.questionById.get(turn.state.questionId) : undefined;
+  const sameQuestion = turn.state.questionId && turn.state.periodId === work.period.id;
+  const onScreen = sameQuestion ? work.index.questionById.get(turn.state.questionId!) : undefined;
   const stillAsked = onScreen && sequence(work.sections, work.keyed).some((q) => q.id === onScreen.id);
   const next = stillAsked ? onScreen : firstOpen(work.sections, work.answers, work.keyed);
   if (!next) return finished(turn, work, lead);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AnswerValue } from "../../src/domain/answer-value.js";
 import type { Question, Template } from "../../src/domain/template.js";
 import { answerFor } from "../support/answers.js";
-import { buttons, Person, promptedLabel, startBot, type RunningBot } from "../support/bot-harness.js";
+import { buttons, Person, promptedLabel, startBot, TEST_TOKEN, type RunningBot } from "../support/bot-harness.js";
 import { postgresSchemaUrl, tempSqliteUrl } from "../support/databases.js";
 import { FakeTelegram, type SentMessage } from "../support/fake-telegram.js";
 import { assignTo, seedUnit, type SeededUnit } from "../support/seed.js";
@@ -68,7 +68,7 @@ describe.each(providers)("Telegram interview on %s", (provider) => {
   let url: string;
 
   beforeEach(async () => {
-    fake = await FakeTelegram.start({ token: "987654321:TEST-token_abcdefghijklmnopqrstuvwxyz", botUsername: "BaoCaoTestBot" });
+    fake = await FakeTelegram.start({ token: TEST_TOKEN, botUsername: "BaoCaoTestBot" });
     if (provider === "postgresql") {
       const pg = postgresSchemaUrl("e2e");
       url = pg.url;
@@ -82,6 +82,7 @@ describe.each(providers)("Telegram interview on %s", (provider) => {
   });
 
   afterEach(async () => {
+    expect(bot.logs.join("")).not.toContain(TEST_TOKEN);
     await bot.stop();
     await fake.stop();
     await drop();

@@ -1,0 +1,158 @@
+/**
+ * The conversation engine on its own (no channel): navigation, corrections with history,
+ * last period's values, conditional questions and progress, on a real SQLite database.
+ */
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createCore, type Core } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import type { Incoming } from "../../src/conversation/types.js";
+import { createLogger } from "../../src/logger.js";
+import { tempSqliteUrl } from "../support/databases.js";
+import { seedUnit, type SeededUnit } from "../support/seed.js";
+
+let core: Core;
+let seeded: SeededUnit;
+
+async function say(text: string, user = "u1", chat = { externalId: user, kind: "private" as const }): Promise<string> {
+  const incoming: Incoming = { channel: "console", updateKey: randomUUID(), chat, user: { externalId: user, displayName: `Người ${user}` }, messageId: randomUUID(), text };
+  const replies = await core.engine.handle(incoming);
+  return replies.map((r) => r.text).join("\n---\n");
+}
+
+async function assign(user: string, sections: string[], periodId = seeded.periodId): Promise<void> {
+  const db = core.database.db;
+  const identity = await db.identity.findUniqueOrThrow({ where: { channel_externalUserId: { channel: "console", externalUserId: user } } });
+  const period = await db.period.findUniqueOrThrow({ where: { id: periodId } });
+  for (const key of sections) {
+    const section = await db.section.findUniqueOrThrow({ where: { templateVersionId_key: { templateVersionId: period.templateVersionId, key } } });
+    await db.assignment.create({ data: { periodId, sectionId: section.id, memberId: identity.memberId } });
+  }
+}
+
+beforeEach(async () => {
+  core = await createCore(loadConfig({ DATABASE_URL: tempSqliteUrl(), LOG_LEVEL: "silent" }), createLogger("silent"));
+  seeded = await seedUnit(core.database.db);
+  await say("/start K7M2Q9");
+});
+
+afterEach(async () => {
+  await core.database.close();
+});
+
+describe("conversation engine", () => {
+  it("tells someone without an invite how to join, with an example", async () => {
+    expect(await say("xin chào", "stranger")).toMatch(/\/start K7M2Q9/);
+    expect(await say("/start SAIMA1", "stranger")).toMatch(/không đúng.*ví dụ: \/start/i);
+  });
+
+  it("says so when nothing is assigned", async () => {
+    expect(await say("/nhap")).toContain("không có phần báo cáo nào");
+  });
+
+  it("skips only optional questions, goes back, and keeps the current answer with giữ nguyên", async () => {
+    await assign("u1", ["kinh-te-ngan-sach"]);
+    expect(await say("/nhap")).toContain("Tổng thu ngân sách");
+    expect(await say("bỏ qua")).toContain("bắt buộc");
+    await say("5,67 tỷ");
+    expect(await say("quay lại")).toMatch(/Tổng thu ngân sách[\s\S]*Đang ghi: 5\.670\.000\.000 đồng/);
+    const kept = await say("giữ nguyên");
+    expect(kept).toContain("Giữ nguyên: 5.670.000.000 đồng");
+    expect(kept).toContain("Tổng chi ngân sách");
+    const revisions = await core.database.db.answerRevision.count();
+    expect(revisions).toBe(1);
+  });
+
+  it("corrects an earlier answer with /sua and keeps every revision", async () => {
+    await assign("u1", ["kinh-te-ngan-sach"]);
+    await say("/nhap");
+    await say("5,67 tỷ");
+    await say("4,31 tỷ");
+    const list = await say("/sua");
+    expect(list).toMatch(/1\. Tổng thu ngân sách.*5\.670\.000\.000 đồng/);
+    expect(await say("9")).toContain("từ 1 đến 2");
+    expect(await say("/sua 1")).toContain("Đang ghi: 5.670.000.000 đồng");
+    const after = await say("6 tỷ");
+    expect(after).toContain("✅ Đã lưu: 6.000.000.000 đồng");
+    // Back to the first open question, not to question 2.
+    expect(after).toContain("câu 3/7");
+    const answer = await core.database.db.answer.findFirstOrThrow({ where: { question: { key: "thu_ngan_sach" } }, include: { revisions: { orderBy: { revision: "asc" } } } });
+    expect(answer.revision).toBe(2);
+    expect(answer.revisions.map((r) => [r.raw, r.value])).toEqual([
+      ["5,67 tỷ", { kind: "money", value: 5_670_000_000 }],
+      ["6 tỷ", { kind: "money", value: 6_000_000_000 }],
+    ]);
+    expect(await core.database.db.auditLog.count({ where: { action: "answer.revised" } })).toBe(1);
+  });
+
+  it("shows last period's value and reuses it with giữ nguyên", async () => {
+    const db = core.database.db;
+    const october = await db.period.create({
+      data: { unitId: seeded.unitId, templateVersionId: (await db.period.findUniqueOrThrow({ where: { id: seeded.periodId } })).templateVersionId, kind: "thang", year: 2026, number: 10, startsOn: "2026-09-15", endsOn: "2026-10-14", deadline: new Date("2026-10-18T10:00:00Z"), status: "submitted" },
+    });
+    await assign("u1", ["kinh-te-ngan-sach"], october.id);
+    await db.period.update({ where: { id: october.id }, data: { status: "open" } });
+    await say("/nhap");
+    await say("5,1 tỷ");
+    await db.period.update({ where: { id: october.id }, data: { status: "submitted" } });
+    await assign("u1", ["kinh-te-ngan-sach"]);
+    const asked = await say("/nhap");
+    expect(asked).toContain("Kỳ trước: 5.100.000.000 đồng");
+    expect(await say("giu nguyen")).toContain("✅ Đã lưu: 5.100.000.000 đồng");
+    const november = await db.answer.findFirstOrThrow({ where: { periodId: seeded.periodId } });
+    expect(november.value).toEqual({ kind: "money", value: 5_100_000_000 });
+  });
+
+  it("asks a conditional question only when its condition holds", async () => {
+    await assign("u1", ["dat-dai-xay-dung-moi-truong"]);
+    await say("/nhap");
+    await say("68");
+    await say("19");
+    await say("17");
+    const none = await say("0");
+    expect(none).not.toContain("tiền xử phạt");
+    expect(none).toContain("Diện tích đất");
+    await say("quay lại");
+    const some = await say("2");
+    expect(some).toContain("Tổng số tiền xử phạt");
+    expect(await say("62,5 triệu")).toContain("62.500.000 đồng");
+  });
+
+  it("pauses with /huy and resumes at the same question with /nhap", async () => {
+    await assign("u1", ["kinh-te-ngan-sach"]);
+    await say("/nhap");
+    await say("5,67 tỷ");
+    expect(await say("/huy")).toContain("tạm dừng");
+    expect(await say("123")).toContain("/nhap");
+    expect(await say("/NHẬP")).toContain("Tổng chi ngân sách");
+  });
+
+  it("closes a section with a recap and reports progress for the member and the unit", async () => {
+    await assign("u1", ["quoc-phong"]);
+    await say("/nhap");
+    await say("12/12");
+    await say("1");
+    await say("5");
+    const done = await say("bỏ qua");
+    expect(done).toContain("🎉 Xong phần «Quốc phòng - quân sự địa phương»");
+    expect(done).toMatch(/• .*: 12\/12 \(100,0%\)/);
+    expect(done).toContain("🏁");
+    const progress = await say("/tien do");
+    expect(progress).toContain("✅ Quốc phòng - quân sự địa phương: 4/4");
+    expect(progress).toMatch(/Cả đơn vị: 1\/1 phần đã xong/);
+  });
+
+  it("keeps one member's interview separate from another's in the same group", async () => {
+    await say("/start K7M2Q9", "u2");
+    await assign("u1", ["kinh-te-ngan-sach"]);
+    await assign("u2", ["tu-phap-ho-tich"]);
+    const group = { externalId: "g1", kind: "group" as const };
+    const one = await core.engine.handle({ channel: "console", updateKey: randomUUID(), chat: group, user: { externalId: "u1", displayName: "A" }, messageId: "1", text: "/nhap" });
+    const two = await core.engine.handle({ channel: "console", updateKey: randomUUID(), chat: group, user: { externalId: "u2", displayName: "B" }, messageId: "2", text: "/nhap" });
+    expect(one[0]!.text).toContain("Kinh tế và ngân sách");
+    expect(two[0]!.text).toContain("Tư pháp");
+    expect(one[0]!.forceReply && two[0]!.forceReply).toBe(true);
+    // Plain chatter in the group (no reply to the bot, no mention) is ignored.
+    expect(await core.engine.handle({ channel: "console", updateKey: randomUUID(), chat: group, user: { externalId: "u1", displayName: "A" }, text: "5 tỷ" })).toEqual([]);
+  });
+});
