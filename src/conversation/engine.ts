@@ -80,11 +80,10 @@ export class ConversationEngine {
       await tx.chat.update({ where: { id: chat.id }, data: { unitId: member.unitId } });
       chat.unitId = member.unitId;
     }
-    const state = await tx.interviewState.upsert({
-      where: { memberId_chatId: { memberId: member.id, chatId: chat.id } },
-      create: { memberId: member.id, chatId: chat.id },
-      update: {},
-    });
+    // find-then-create instead of upsert: Prisma's upsert costs three queries on every message.
+    const state =
+      (await tx.interviewState.findUnique({ where: { memberId_chatId: { memberId: member.id, chatId: chat.id } } })) ??
+      (await tx.interviewState.create({ data: { memberId: member.id, chatId: chat.id } }));
     const turn: Turn = { tx, t, templates: this.#deps.templates, incoming, now, timeZone: this.#deps.timeZone, chat, member, state };
 
     if (command) return this.#command(turn, command.name, command.args);
@@ -174,18 +173,16 @@ function splitChoice(data: string): [string, string, string] {
 }
 
 async function upsertChat(tx: Tx, incoming: Incoming): Promise<ChatRow> {
-  return tx.chat.upsert({
-    where: { channel_externalId: { channel: incoming.channel, externalId: incoming.chat.externalId } },
-    create: { channel: incoming.channel, externalId: incoming.chat.externalId, kind: incoming.chat.kind, title: incoming.chat.title },
-    update: {},
-    select: { id: true, kind: true, unitId: true },
-  });
+  const select = { id: true, kind: true, unitId: true } as const;
+  return (
+    (await tx.chat.findUnique({ where: { channel_externalId: { channel: incoming.channel, externalId: incoming.chat.externalId } }, select })) ??
+    (await tx.chat.create({ data: { channel: incoming.channel, externalId: incoming.chat.externalId, kind: incoming.chat.kind, title: incoming.chat.title }, select }))
+  );
 }
 
 async function findMember(tx: Tx, incoming: Incoming): Promise<MemberRow | null> {
-  const identity = await tx.identity.findUnique({
-    where: { channel_externalUserId: { channel: incoming.channel, externalUserId: incoming.user.externalId } },
-    select: { member: { select: { id: true, unitId: true, displayName: true, role: true } } },
+  return tx.member.findFirst({
+    where: { identities: { some: { channel: incoming.channel, externalUserId: incoming.user.externalId } } },
+    select: { id: true, unitId: true, displayName: true, role: true },
   });
-  return identity?.member ?? null;
 }
