@@ -8,6 +8,7 @@ import type { Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import type { Db, Tx } from "../store/database.js";
 import { join, help, pause, progress } from "./commands.js";
+import { issueLinkCode, useLinkCode } from "./link.js";
 import { answer, back, CHOICE_PREFIX, keep, listForEdit, resume, SHORTCUT_PREFIX, skip } from "./interview.js";
 import { matchKeyword, parseCommand } from "../domain/parse-command.js";
 import type { TemplateCache } from "./template-index.js";
@@ -71,10 +72,14 @@ export class ConversationEngine {
     if (group && !command && !incoming.choice && !incoming.replyToBotMessageId && !incoming.mentionsBot) return [];
 
     const member = await findMember(tx, incoming);
+    if (command?.name === "lienket" && command.args[0]) return useLinkCode(tx, t, incoming, member, command.args[0], now);
     if (!member) {
       if (command?.name === "start") return join(tx, t, incoming, command.args[0], now);
       if (group && !command) return [];
       return [{ text: t("join.not_member"), replyToMessageId: incoming.messageId }];
+    }
+    if (member.lastChannel !== incoming.channel) {
+      await tx.member.update({ where: { id: member.id }, data: { lastChannel: incoming.channel } });
     }
     if (group && chat.unitId === null) {
       await tx.chat.update({ where: { id: chat.id }, data: { unitId: member.unitId } });
@@ -107,8 +112,9 @@ export class ConversationEngine {
       case "trogiup":
       case "help":
         return [reply(turn, help(t))];
-      case "baocao":
       case "lienket":
+        return issueLinkCode(turn);
+      case "baocao":
       case "vangmat":
       case "nhacnho":
         return [reply(turn, t("command.not_yet"))];
@@ -183,6 +189,6 @@ async function upsertChat(tx: Tx, incoming: Incoming): Promise<ChatRow> {
 async function findMember(tx: Tx, incoming: Incoming): Promise<MemberRow | null> {
   return tx.member.findFirst({
     where: { identities: { some: { channel: incoming.channel, externalUserId: incoming.user.externalId } } },
-    select: { id: true, unitId: true, displayName: true, role: true },
+    select: { id: true, unitId: true, displayName: true, role: true, lastChannel: true },
   });
 }

@@ -54,6 +54,12 @@ function formatPlan(value: number, question: IndexedQuestion): string {
   return question.def.type === "money" ? formatMoney(value) : formatNumber(value) + (question.def.unit ? ` ${question.def.unit}` : "");
 }
 
+/** "1, 2 hoặc 3": the numbers a text-only channel accepts for the options. */
+function numberList(count: number, or: string): string {
+  const numbers = Array.from({ length: count }, (_, i) => String(i + 1));
+  return numbers.length < 2 ? numbers.join("") : `${numbers.slice(0, -1).join(", ")}${or}${numbers.at(-1)}`;
+}
+
 /** Sends the question on screen and remembers it as the member's position in this chat. */
 export async function ask(turn: Turn, work: Work, question: IndexedQuestion, lead: string[] = []): Promise<Outgoing[]> {
   const { t } = turn;
@@ -65,7 +71,7 @@ export async function ask(turn: Turn, work: Work, question: IndexedQuestion, lea
     `❓ ${q.label}${q.unit ? ` (${q.unit})` : q.type === "money" ? ` (${t("unit.dong")})` : ""}`,
   ];
   const options = optionsOf(q, words(turn));
-  if (options) lines.push(...options.map((o, i) => `${i + 1}. ${o.label}`), t("ask.choose", { count: options.length }));
+  if (options) lines.push(...options.map((o, i) => `${i + 1}. ${o.label}`), t("ask.choose", { numbers: numberList(options.length, t("ask.or")) }));
   lines.push(t("ask.example", { example: q.example }));
 
   const shortcuts: OutgoingOption[] = [];

@@ -12,6 +12,7 @@ export interface MemberRow {
   unitId: number;
   displayName: string;
   role: string;
+  lastChannel?: string | null;
 }
 
 export interface ChatRow {

@@ -155,4 +155,26 @@ describe("conversation engine", () => {
     // Plain chatter in the group (no reply to the bot, no mention) is ignored.
     expect(await core.engine.handle({ channel: "console", updateKey: randomUUID(), chat: group, user: { externalId: "u1", displayName: "A" }, text: "5 tỷ" })).toEqual([]);
   });
+
+  it("links a second channel with a one-time code and continues the same interview there", async () => {
+    await assign("u1", ["kinh-te-ngan-sach"]);
+    await say("/nhap");
+    await say("5,67 tỷ");
+    const issued = await say("/lienket");
+    const code = /\/lienket ([A-Z0-9]{6})/.exec(issued)![1]!;
+    const zalo = (text: string) =>
+      core.engine.handle({ channel: "zalo", updateKey: randomUUID(), chat: { externalId: "z1", kind: "private" }, user: { externalId: "z1", displayName: "Lan Zalo" }, text });
+    expect((await zalo("/lienket SAIMA1"))[0]!.text).toContain("không đúng");
+    expect((await zalo(`/lienket ${code.toLowerCase()}`))[0]!.text).toContain("Đã liên kết");
+    expect((await zalo(`/lienket ${code}`))[0]!.text).toContain("không đúng");
+    expect((await zalo("/nhap"))[0]!.text).toContain("Tổng chi ngân sách");
+    expect((await zalo("4,31 tỷ"))[0]!.text).toContain("4.310.000.000 đồng");
+    const db = core.database.db;
+    const answers = await db.answer.findMany({ include: { revisions: true } });
+    expect(answers.map((a) => a.raw).sort()).toEqual(["4,31 tỷ", "5,67 tỷ"]);
+    expect(new Set(answers.map((a) => a.memberId)).size).toBe(1);
+    expect(answers.flatMap((a) => a.revisions.map((r) => r.channel)).sort()).toEqual(["console", "zalo"]);
+    const member = await db.member.findUniqueOrThrow({ where: { id: answers[0]!.memberId } });
+    expect(member.lastChannel).toBe("zalo");
+  });
 });

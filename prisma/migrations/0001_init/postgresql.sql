@@ -14,6 +14,8 @@ CREATE TABLE "Member" (
     "unitId" INTEGER NOT NULL,
     "displayName" TEXT NOT NULL,
     "role" TEXT NOT NULL,
+    "lastChannel" TEXT,
+    "preferredChannel" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Member_pkey" PRIMARY KEY ("id")
@@ -29,6 +31,18 @@ CREATE TABLE "Identity" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Identity_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "LinkCode" (
+    "id" SERIAL NOT NULL,
+    "code" TEXT NOT NULL,
+    "memberId" INTEGER NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "LinkCode_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -237,6 +251,9 @@ CREATE INDEX "Identity_memberId_idx" ON "Identity"("memberId");
 CREATE UNIQUE INDEX "Identity_channel_externalUserId_key" ON "Identity"("channel", "externalUserId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "LinkCode_code_key" ON "LinkCode"("code");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Invite_code_key" ON "Invite"("code");
 
 -- CreateIndex
@@ -289,6 +306,9 @@ ALTER TABLE "Member" ADD CONSTRAINT "Member_unitId_fkey" FOREIGN KEY ("unitId") 
 
 -- AddForeignKey
 ALTER TABLE "Identity" ADD CONSTRAINT "Identity_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "LinkCode" ADD CONSTRAINT "LinkCode_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Invite" ADD CONSTRAINT "Invite_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -12,6 +12,8 @@ CREATE TABLE "Member" (
     "unitId" INTEGER NOT NULL,
     "displayName" TEXT NOT NULL,
     "role" TEXT NOT NULL,
+    "lastChannel" TEXT,
+    "preferredChannel" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Member_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
@@ -25,6 +27,17 @@ CREATE TABLE "Identity" (
     "username" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Identity_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "LinkCode" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "code" TEXT NOT NULL,
+    "memberId" INTEGER NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "LinkCode_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -222,6 +235,9 @@ CREATE INDEX "Identity_memberId_idx" ON "Identity"("memberId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Identity_channel_externalUserId_key" ON "Identity"("channel", "externalUserId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LinkCode_code_key" ON "LinkCode"("code");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Invite_code_key" ON "Invite"("code");

@@ -20,7 +20,7 @@ export interface TelegramOptions {
   log: Logger;
 }
 
-export const BOT_COMMANDS = ["nhap", "sua", "tiendo", "huy", "trogiup"] as const;
+export const BOT_COMMANDS = ["nhap", "sua", "tiendo", "huy", "lienket", "trogiup"] as const;
 
 export function createTelegramBot({ token, apiRoot, engine, log }: TelegramOptions): Bot {
   const bot = new Bot(token, { client: apiRoot ? { apiRoot } : {} });

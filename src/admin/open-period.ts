@@ -1,0 +1,86 @@
+/**
+ * Opens a report period for a unit: the cut-off window of NĐ 09/2019 Điều 12, a deadline, and
+ * the newest version of the template, which the period keeps even when the template changes.
+ */
+import { formatDateVn } from "../domain/format-vn.js";
+import { cutoffWindow, deadlineOn, defaultDeadline } from "../domain/period-window.js";
+import type { Db } from "../store/database.js";
+import { AdminError } from "./admin-error.js";
+import { findUnit, latestTemplateVersion } from "./lookup.js";
+import { checkPeriodRef } from "./period-ref.js";
+
+export const DEFAULT_TEMPLATE_KEY = "ward-monthly";
+
+export interface OpenPeriodInput {
+  unitCode: string;
+  kind: string;
+  year: number;
+  number: number;
+  /** Local day the report is due (ISO yyyy-mm-dd); by default 2 working days after the cut-off. */
+  deadline?: string;
+  templateKey?: string;
+  now: Date;
+  /** The unit's time zone: the deadline is 17:00 there. */
+  timeZone: string;
+}
+
+export interface OpenedPeriod {
+  id: number;
+  kind: string;
+  year: number;
+  number: number;
+  startsOn: string;
+  endsOn: string;
+  deadline: Date;
+  unit: { code: string; name: string };
+  template: { key: string; name: string; version: number };
+}
+
+export async function openPeriod(db: Db, input: OpenPeriodInput): Promise<OpenedPeriod> {
+  const ref = checkPeriodRef(input);
+  const window = cutoffWindow(ref.kind, ref.year, ref.number);
+  const deadline = input.deadline === undefined ? defaultDeadline(window.endsOn, input.timeZone) : checkedDeadline(input.deadline, window.endsOn, input.timeZone);
+  const templateKey = input.templateKey ?? DEFAULT_TEMPLATE_KEY;
+
+  return db.$transaction(async (tx) => {
+    const unit = await findUnit(tx, input.unitCode);
+    const version = await latestTemplateVersion(tx, templateKey);
+    if (!version.template.kinds.includes(ref.kind)) {
+      throw new AdminError("admin.error.template_kind", { key: templateKey, kind: ref.kind, kinds: version.template.kinds });
+    }
+    const existing = await tx.period.findUnique({ where: { unitId_kind_year_number: { unitId: unit.id, ...ref } }, select: { id: true } });
+    if (existing) throw new AdminError("admin.error.period_exists", { period: ref, unit: unit.name });
+
+    const period = await tx.period.create({
+      data: { unitId: unit.id, templateVersionId: version.id, ...ref, ...window, deadline, status: "open", createdAt: input.now },
+    });
+    await tx.auditLog.create({
+      data: {
+        unitId: unit.id,
+        action: "period.opened",
+        detail: { periodId: period.id, ...ref, ...window, deadline: deadline.toISOString(), templateVersionId: version.id },
+        createdAt: input.now,
+      },
+    });
+    return {
+      id: period.id,
+      ...ref,
+      ...window,
+      deadline,
+      unit: { code: unit.code, name: unit.name },
+      template: { key: templateKey, name: version.template.name, version: version.version },
+    };
+  });
+}
+
+/** NĐ 09 Điều 8.5 wants time between the cut-off and the deadline, so a deadline on or before it is a slip. */
+function checkedDeadline(iso: string, endsOn: string, timeZone: string): Date {
+  if (!isIsoDate(iso)) throw new AdminError("admin.error.date", { date: iso });
+  if (iso <= endsOn) throw new AdminError("admin.error.deadline_early", { deadline: formatDateVn(iso), endsOn: formatDateVn(endsOn) });
+  return deadlineOn(iso, timeZone);
+}
+
+function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m !== null && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().startsWith(s);
+}
