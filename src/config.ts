@@ -21,6 +21,13 @@ const schema = z
     TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "16 to 256 characters of A-Z, a-z, 0-9, _ and -").optional(),
     ),
+    ZALO_BOT_TOKEN: optionalString.pipe(z.string().regex(/^\d+:\S{8,}$/, "expected the form 12345689:abc-xyz given by Zalo Bot Creator").optional()),
+    ZALO_BOT_API_BASE: optionalUrl,
+    ZALO_WEBHOOK_URL: optionalUrl,
+    ZALO_WEBHOOK_SECRET: optionalString.pipe(z.string().min(8, "8 to 256 characters").max(256, "8 to 256 characters").optional()),
+    PUBLIC_BASE_URL: optionalUrl,
+    DOWNLOAD_SIGNING_KEY: optionalString.pipe(z.string().min(32, "at least 32 characters (e.g. openssl rand -hex 32)").optional()),
+    BAOCAO_FILES_DIR: optionalString.transform((v) => v ?? "data/files"),
     DATABASE_URL: optionalString.transform((v) => v ?? "file:./data/baocao.db"),
     BAOCAO_TIMEZONE: optionalString.transform((v) => v ?? "Asia/Ho_Chi_Minh").refine(isTimeZone, "not a known IANA time zone"),
     BAOCAO_LOCALE: optionalString.transform((v) => v ?? "vi").pipe(z.enum(["vi", "en"])),
@@ -32,6 +39,9 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back with every update)" });
+    }
+    if (env.ZALO_WEBHOOK_URL && !env.ZALO_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_SECRET"], message: "required when ZALO_WEBHOOK_URL is set (Zalo sends it back in X-Bot-Api-Secret-Token)" });
     }
   });
 
@@ -46,6 +56,9 @@ function isTimeZone(zone: string): boolean {
 
 export interface Config {
   telegram: { token?: string; apiRoot?: string; webhookUrl?: string; webhookSecret?: string };
+  zalo: { token?: string; apiBase: string; webhookUrl?: string; webhookSecret?: string };
+  /** Where report files are kept and how their download links are made (Zalo cannot upload files). */
+  files: { dir: string; publicBaseUrl: string; signingSecret?: string };
   databaseUrl: string;
   timeZone: string;
   locale: "vi" | "en";
@@ -72,6 +85,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiRoot: e.TELEGRAM_API_ROOT,
       webhookUrl: e.TELEGRAM_WEBHOOK_URL,
       webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+    },
+    zalo: {
+      token: e.ZALO_BOT_TOKEN,
+      apiBase: e.ZALO_BOT_API_BASE ?? "https://bot-api.zaloplatforms.com",
+      webhookUrl: e.ZALO_WEBHOOK_URL,
+      webhookSecret: e.ZALO_WEBHOOK_SECRET,
+    },
+    files: {
+      dir: e.BAOCAO_FILES_DIR,
+      publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+      signingSecret: e.DOWNLOAD_SIGNING_KEY,
     },
     databaseUrl: e.DATABASE_URL,
     timeZone: e.BAOCAO_TIMEZONE,

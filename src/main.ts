@@ -1,13 +1,18 @@
 /**
  * Entry point (`npm start`): configuration → database → channels → HTTP server.
- * Without a Telegram token it explains how to set one and opens a demo chat in the terminal.
+ * Without any bot token it explains how to set one and opens a demo chat in the terminal.
  */
 import { existsSync } from "node:fs";
 import { createCore, type Core } from "./app.js";
 import { startConsole } from "./channels/console/console-channel.js";
 import { ensureDemo } from "./channels/console/demo.js";
-import { startTelegram, type RunningChannel } from "./channels/telegram/start.js";
+import type { RunningChannel } from "./channels/channel.js";
+import { startTelegram } from "./channels/telegram/start.js";
+import { startZalo } from "./channels/zalo/start.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
+import { FileStore } from "./files/file-store.js";
+import { downloadKey } from "./http/download-key.js";
+import { registerDownloads } from "./http/download-route.js";
 import { createHttpServer } from "./http/server.js";
 import { createTranslator } from "./i18n.js";
 import { createLogger } from "./logger.js";
@@ -24,7 +29,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const consoleMode = !config.telegram.token;
+  const consoleMode = !config.telegram.token && !config.zalo.token;
   // In the terminal chat, logs would mix with the conversation: keep only warnings.
   const log = createLogger(consoleMode && config.logLevel === "info" ? "warn" : config.logLevel);
   const core = await createCore(config, log);
@@ -47,10 +52,12 @@ async function main(): Promise<void> {
     await stop();
     return;
   }
+  registerDownloads(http, { store: new FileStore({ dir: config.files.dir, db: core.database.db }), key: downloadKey(config.files.signingSecret, log) });
   // Listen first: in webhook mode Telegram starts posting as soon as the webhook is set.
   const port = await http.listen(config.http.port, config.http.host);
   log.info({ port }, "http server listening");
-  channels.push(await startTelegram(core, config, http));
+  if (config.telegram.token) channels.push(await startTelegram(core, config, http));
+  if (config.zalo.token) channels.push(await startZalo(core, config, http));
 }
 
 async function runConsole(core: Core, config: Config): Promise<void> {

@@ -1,9 +1,8 @@
 /**
  * Creates an invite code that lets one person (or a few) join a unit with a role by typing
- * `/start <code>` to the bot. Codes are short and read aloud or copied from paper, so they use
- * only uppercase letters and digits that cannot be mistaken for one another.
+ * `/start <code>` to the bot (src/domain/short-code.ts: six symbols that are hard to misread).
  */
-import { randomInt } from "node:crypto";
+import { shortCode } from "../domain/short-code.js";
 import type { Db, Tx } from "../store/database.js";
 import { AdminError } from "./admin-error.js";
 import { findUnit } from "./lookup.js";
@@ -11,9 +10,6 @@ import { findUnit } from "./lookup.js";
 export const ROLES = ["admin", "leader", "officer"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** No 0/O, 1/I/L: 31 symbols, so 6 of them give about 887 million codes. */
-export const INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-export const INVITE_CODE_LENGTH = 6;
 /** A fresh code colliding with a stored one is rare; this many in a row means something is broken. */
 const MAX_ATTEMPTS = 20;
 const MAX_USES = 500;
@@ -36,8 +32,8 @@ export interface CreatedInvite {
   unit: { code: string; name: string };
 }
 
-/** `randomIndex(n)` returns an integer in [0, n); tests pass a predictable one to force collisions. */
-export async function createInvite(db: Db, input: CreateInviteInput, randomIndex: (n: number) => number = randomInt): Promise<CreatedInvite> {
+/** `randomIndex(n)` returns an integer in [0, n) (crypto.randomInt by default); tests pass a predictable one to force collisions. */
+export async function createInvite(db: Db, input: CreateInviteInput, randomIndex?: (n: number) => number): Promise<CreatedInvite> {
   const role = ROLES.find((r) => r === input.role.trim().toLowerCase());
   if (role === undefined) throw new AdminError("admin.error.role", { role: input.role });
   const maxUses = input.maxUses ?? 1;
@@ -58,9 +54,9 @@ export async function createInvite(db: Db, input: CreateInviteInput, randomIndex
 }
 
 /** A code no invite has, expired and used-up ones included: `/start` looks codes up without the unit. */
-async function freeCode(tx: Tx, randomIndex: (n: number) => number): Promise<string> {
+async function freeCode(tx: Tx, randomIndex: ((n: number) => number) | undefined): Promise<string> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const code = Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_ALPHABET[randomIndex(INVITE_ALPHABET.length)]).join("");
+    const code = shortCode(randomIndex);
     if (!(await tx.invite.findUnique({ where: { code }, select: { id: true } }))) return code;
   }
   throw new Error(`no free invite code after ${MAX_ATTEMPTS} attempts`);

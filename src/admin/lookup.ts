@@ -52,6 +52,9 @@ export async function findPeriod(tx: Tx, unit: UnitRow, ref?: PeriodRef) {
   return current;
 }
 
+/** The template of the ward's periodic socio-economic report (templates/ward-monthly.yaml). */
+export const DEFAULT_TEMPLATE_KEY = "ward-monthly";
+
 /** The newest stored version of a template: new periods use it, older periods keep theirs. */
 export async function latestTemplateVersion(tx: Tx, templateKey: string): Promise<{ id: number; version: number; template: Template }> {
   const row = await tx.templateVersion.findFirst({ where: { template: { key: templateKey } }, orderBy: { version: "desc" } });

@@ -6,10 +6,8 @@ import { formatDateVn } from "../domain/format-vn.js";
 import { cutoffWindow, deadlineOn, defaultDeadline } from "../domain/period-window.js";
 import type { Db } from "../store/database.js";
 import { AdminError } from "./admin-error.js";
-import { findUnit, latestTemplateVersion } from "./lookup.js";
+import { DEFAULT_TEMPLATE_KEY, findUnit, latestTemplateVersion } from "./lookup.js";
 import { checkPeriodRef } from "./period-ref.js";
-
-export const DEFAULT_TEMPLATE_KEY = "ward-monthly";
 
 export interface OpenPeriodInput {
   unitCode: string;

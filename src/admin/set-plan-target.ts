@@ -5,8 +5,7 @@
 import type { Question } from "../domain/template.js";
 import type { Db } from "../store/database.js";
 import { AdminError } from "./admin-error.js";
-import { findUnit, latestTemplateVersion, type UnitRow } from "./lookup.js";
-import { DEFAULT_TEMPLATE_KEY } from "./open-period.js";
+import { DEFAULT_TEMPLATE_KEY, findUnit, latestTemplateVersion, type UnitRow } from "./lookup.js";
 import { checkYear } from "./period-ref.js";
 
 export interface SetPlanTargetInput {

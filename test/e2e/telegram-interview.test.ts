@@ -191,4 +191,15 @@ describe.each(providers)("Telegram interview on %s", (provider) => {
     expect(promptedLabel(reply)).toBe(promptedLabel(await lan.say("/nhap")));
     expect(await bot.core.database.db.answer.count()).toBe(0);
   });
+  it("waits out a 429 from Telegram and delivers the reply once", async () => {
+    const lan = new Person(fake, { id: 7501, type: "private" }, { id: 7501, first_name: "Lan" });
+    await lan.say("/start K7M2Q9");
+    await assignTo(bot.core.database.db, seeded, 7501, ["kinh-te-ngan-sach"]);
+    await lan.say("/nhap");
+    fake.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 }, 2);
+    const reply = await lan.say("5,67 tỷ");
+    expect(reply.text).toContain("✅ Đã lưu: 5.670.000.000 đồng");
+    expect(fake.calls.filter((c) => c.method === "sendMessage" && c.error?.error_code === 429)).toHaveLength(2);
+    expect(fake.sentTo(7501).filter((m) => (m.text ?? "").includes("✅ Đã lưu"))).toHaveLength(1);
+  });
 });

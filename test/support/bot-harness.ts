@@ -5,7 +5,8 @@
 import { createServer } from "node:net";
 import { Writable } from "node:stream";
 import { createCore, type Core } from "../../src/app.js";
-import { startTelegram, type RunningChannel } from "../../src/channels/telegram/start.js";
+import type { RunningChannel } from "../../src/channels/channel.js";
+import { startTelegram } from "../../src/channels/telegram/start.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { createHttpServer, type HttpServer } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";

@@ -215,6 +215,22 @@ CREATE TABLE "ProcessedUpdate" (
 );
 
 -- CreateTable
+CREATE TABLE "GeneratedFile" (
+    "id" TEXT NOT NULL,
+    "unitId" INTEGER NOT NULL,
+    "periodId" INTEGER,
+    "kind" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "fileName" TEXT NOT NULL,
+    "mimeType" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "GeneratedFile_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "PlanTarget" (
     "id" SERIAL NOT NULL,
     "unitId" INTEGER NOT NULL,
@@ -296,6 +312,9 @@ CREATE UNIQUE INDEX "Prompt_chatId_externalMessageId_key" ON "Prompt"("chatId", 
 CREATE UNIQUE INDEX "ProcessedUpdate_channel_updateKey_key" ON "ProcessedUpdate"("channel", "updateKey");
 
 -- CreateIndex
+CREATE INDEX "GeneratedFile_unitId_periodId_idx" ON "GeneratedFile"("unitId", "periodId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "PlanTarget_unitId_year_questionKey_key" ON "PlanTarget"("unitId", "year", "questionKey");
 
 -- CreateIndex
@@ -369,6 +388,9 @@ ALTER TABLE "Prompt" ADD CONSTRAINT "Prompt_chatId_fkey" FOREIGN KEY ("chatId") 
 
 -- AddForeignKey
 ALTER TABLE "Prompt" ADD CONSTRAINT "Prompt_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "GeneratedFile" ADD CONSTRAINT "GeneratedFile_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "PlanTarget" ADD CONSTRAINT "PlanTarget_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

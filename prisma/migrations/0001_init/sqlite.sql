@@ -204,6 +204,21 @@ CREATE TABLE "ProcessedUpdate" (
 );
 
 -- CreateTable
+CREATE TABLE "GeneratedFile" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "unitId" INTEGER NOT NULL,
+    "periodId" INTEGER,
+    "kind" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "fileName" TEXT NOT NULL,
+    "mimeType" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "GeneratedFile_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "PlanTarget" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "unitId" INTEGER NOT NULL,
@@ -280,6 +295,9 @@ CREATE UNIQUE INDEX "Prompt_chatId_externalMessageId_key" ON "Prompt"("chatId", 
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ProcessedUpdate_channel_updateKey_key" ON "ProcessedUpdate"("channel", "updateKey");
+
+-- CreateIndex
+CREATE INDEX "GeneratedFile_unitId_periodId_idx" ON "GeneratedFile"("unitId", "periodId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PlanTarget_unitId_year_questionKey_key" ON "PlanTarget"("unitId", "year", "questionKey");

@@ -6,12 +6,9 @@ import { webhookCallback } from "grammy";
 import type { Core } from "../../app.js";
 import type { Config } from "../../config.js";
 import type { HttpServer } from "../../http/server.js";
+import type { RunningChannel } from "../channel.js";
 import { createTelegramBot, publishCommands } from "./bot.js";
 import { Poller } from "./polling.js";
-
-export interface RunningChannel {
-  stop(): Promise<void>;
-}
 
 export async function startTelegram(core: Core, config: Config, http: HttpServer): Promise<RunningChannel> {
   const { token, apiRoot, webhookUrl, webhookSecret } = config.telegram;

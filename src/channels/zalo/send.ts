@@ -1,0 +1,17 @@
+/**
+ * Sends Outgoing messages as Zalo text: at most 2,000 characters each, split at blank lines
+ * or line ends. Options are already numbered in the text; shortcut buttons do not exist on
+ * Zalo and are dropped (the text says which words to type).
+ */
+import { splitText } from "../../conversation/split-text.js";
+import type { Outgoing } from "../../conversation/types.js";
+import { ZALO_TEXT_LIMIT, type ZaloBotClient } from "./client.js";
+
+/** Returns the message id of the last part (the one carrying the question). */
+export async function sendOutgoing(client: ZaloBotClient, chatId: string, out: Outgoing): Promise<string> {
+  let lastId = "";
+  for (const part of splitText(out.text, ZALO_TEXT_LIMIT)) {
+    lastId = (await client.sendMessage(chatId, part)).message_id;
+  }
+  return lastId;
+}
