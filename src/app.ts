@@ -10,7 +10,7 @@ import { loadTemplatesDir } from "./domain/template.js";
 import { createTranslator, type Translate } from "./i18n.js";
 import type { Logger } from "./logger.js";
 import { PROJECT_ROOT } from "./paths.js";
-import { openDatabase, type Database } from "./store/database.js";
+import { openDatabase, type Database, type Db } from "./store/database.js";
 import { syncTemplates } from "./store/templates.js";
 
 export interface Core {
@@ -20,12 +20,17 @@ export interface Core {
   log: Logger;
 }
 
+/** Loads templates/*.yaml (relative to the project, whatever the working directory) into the database. */
+export async function syncConfiguredTemplates(db: Db, config: Config): Promise<void> {
+  const dir = isAbsolute(config.templatesDir) ? config.templatesDir : join(PROJECT_ROOT, config.templatesDir);
+  await syncTemplates(db, await loadTemplatesDir(dir));
+}
+
 export async function createCore(config: Config, log: Logger, now?: () => Date): Promise<Core> {
   const database = await openDatabase(config.databaseUrl);
   if (database.applied.length) log.info({ migrations: database.applied }, "database migrated");
   try {
-    const dir = isAbsolute(config.templatesDir) ? config.templatesDir : join(PROJECT_ROOT, config.templatesDir);
-    await syncTemplates(database.db, await loadTemplatesDir(dir));
+    await syncConfiguredTemplates(database.db, config);
   } catch (error) {
     await database.close();
     throw error;

@@ -25,13 +25,13 @@ export interface AssignedSection {
   previousOwner: string | null;
 }
 
-export interface Assignment {
+export interface AssignedSections {
   period: PeriodRef;
   member: MemberRow;
   sections: AssignedSection[];
 }
 
-export async function assignSection(db: Db, input: AssignSectionInput): Promise<Assignment> {
+export async function assignSection(db: Db, input: AssignSectionInput): Promise<AssignedSections> {
   return db.$transaction(async (tx) => {
     const unit = await findUnit(tx, input.unitCode);
     const period = await findPeriod(tx, unit, input.periodRef);

@@ -12,7 +12,8 @@ import { openPeriod } from "../admin/open-period.js";
 import { setPlanTarget } from "../admin/set-plan-target.js";
 import { unitProgress } from "../admin/unit-progress.js";
 import { isoDay } from "../conversation/commands.js";
-import { formatDateVn, formatMoney, formatNumber, formatPercentCompact, formatQuantity } from "../domain/format-vn.js";
+import { formatDateVn, formatNumber } from "../domain/format-vn.js";
+import { formatIndicator } from "../domain/render-value.js";
 import { periodLabel, type PeriodRef } from "../domain/period-label.js";
 import type { Question } from "../domain/template.js";
 import type { MessageKey, Translate } from "../i18n.js";
@@ -124,8 +125,8 @@ export const COMMANDS: readonly Command[] = [
     async run({ db, t, out }, [unitCode, year, questionKey, ...value]) {
       const plan = await setPlanTarget(db, { unitCode: unitCode!, year: yearArg(year!), questionKey: questionKey!, value: amountArg(value.join(" ")) });
       const { question } = plan;
-      out(t("admin.plan.saved", { plan: question.plan?.label ?? "", year: plan.year, unit: plan.unit.name, key: question.key, label: question.label, value: planValue(question, plan.value) }));
-      if (plan.previous !== null && plan.previous !== plan.value) out(t("admin.plan.previous", { value: planValue(question, plan.previous) }));
+      out(t("admin.plan.saved", { plan: question.plan?.label ?? "", year: plan.year, unit: plan.unit.name, key: question.key, label: question.label, value: formatIndicator(question, plan.value) }));
+      if (plan.previous !== null && plan.previous !== plan.value) out(t("admin.plan.previous", { value: formatIndicator(question, plan.previous) }));
     },
   },
   {
@@ -206,9 +207,3 @@ function ownerName(t: Translate, owner: Owner | null): string {
   return owner === null ? t("admin.owner.none") : `${owner.displayName} (#${owner.id})`;
 }
 
-/** In the indicator's own unit: "8.291.000.000 đồng", "182 người", "68,5%". */
-function planValue(question: Question, value: number): string {
-  if (question.type === "money") return formatMoney(value);
-  if (question.type === "percent") return formatPercentCompact(value);
-  return formatQuantity(value, question.unit ?? "");
-}

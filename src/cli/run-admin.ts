@@ -4,15 +4,12 @@
  * date with templates/*.yaml, runs one command and returns the exit code. A mistake by the user
  * prints one line in the configured language (Vietnamese by default), never a stack trace.
  */
-import { isAbsolute, join } from "node:path";
 import { parseArgs } from "node:util";
 import { AdminError } from "../admin/admin-error.js";
-import { loadConfig, type Config } from "../config.js";
-import { loadTemplatesDir } from "../domain/template.js";
+import { syncConfiguredTemplates } from "../app.js";
+import { loadConfig } from "../config.js";
 import { createTranslator, type Translate } from "../i18n.js";
-import { PROJECT_ROOT } from "../paths.js";
 import { openDatabase } from "../store/database.js";
-import { syncTemplates } from "../store/templates.js";
 import { COMMANDS, type Command } from "./commands.js";
 import { UsageError } from "./usage-error.js";
 
@@ -36,7 +33,7 @@ export async function runAdmin(argv: string[], io: AdminIo, env: NodeJS.ProcessE
     const { command, args, options } = parseCommandLine(argv, t);
     const database = await openDatabase(config.databaseUrl);
     try {
-      await syncTemplates(database.db, await loadTemplatesDir(templatesDir(config)));
+      await syncConfiguredTemplates(database.db, config);
       await command.run({ db: database.db, t, out: (line) => io.out(line), now: new Date(), timeZone: config.timeZone }, args, options);
     } finally {
       await database.close();
@@ -62,10 +59,6 @@ function messageOf(error: unknown): string {
   return error.message.trim().split("\n").at(-1)!.trim();
 }
 
-/** Relative to the project, as the bot resolves it (src/app.ts), so both read the same files. */
-function templatesDir(config: Config): string {
-  return isAbsolute(config.templatesDir) ? config.templatesDir : join(PROJECT_ROOT, config.templatesDir);
-}
 
 interface CommandLine {
   command: Command;

@@ -4,9 +4,8 @@
  * history) inside the transaction of the message that carried it, before any reply is sent.
  */
 import type { AnswerValue } from "../domain/answer-value.js";
-import { formatMoney, formatNumber } from "../domain/format-vn.js";
 import { periodLabel } from "../domain/period-label.js";
-import { renderShort, renderValue } from "../domain/render-value.js";
+import { formatIndicator, renderShort, renderValue } from "../domain/render-value.js";
 import { Prisma } from "../generated/sqlite/client.js";
 import { optionsOf, parseAnswer } from "./answer-input.js";
 import { byKey, firstOpen, previousQuestion, relevantQuestions, sectionProgress, sequence } from "./progress.js";
@@ -50,9 +49,6 @@ async function planTarget(turn: Turn, work: Work, question: IndexedQuestion): Pr
   return row?.value;
 }
 
-function formatPlan(value: number, question: IndexedQuestion): string {
-  return question.def.type === "money" ? formatMoney(value) : formatNumber(value) + (question.def.unit ? ` ${question.def.unit}` : "");
-}
 
 /** "1, 2 hoặc 3": the numbers a text-only channel accepts for the options. */
 function numberList(count: number, or: string): string {
@@ -86,7 +82,7 @@ export async function ask(turn: Turn, work: Work, question: IndexedQuestion, lea
     }
   }
   const plan = await planTarget(turn, work, question);
-  if (plan !== undefined && q.plan) lines.push(t("ask.plan", { label: q.plan.label, value: formatPlan(plan, question) }));
+  if (plan !== undefined && q.plan) lines.push(t("ask.plan", { label: q.plan.label, value: formatIndicator(question.def, plan) }));
   if (!q.required) {
     lines.push(t("ask.optional"));
     shortcuts.push({ label: t("button.skip"), data: `${SHORTCUT_PREFIX}${question.id}:skip` });

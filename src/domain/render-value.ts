@@ -2,7 +2,7 @@
  * An answer as an officer reads it back: Vietnamese number and date formats, with its unit.
  */
 import type { AnswerValue } from "./answer-value.js";
-import { formatDateVn, formatMoney, formatNumber, formatPercent, formatQuantity } from "./format-vn.js";
+import { formatDateVn, formatMoney, formatNumber, formatPercent, formatPercentCompact, formatQuantity } from "./format-vn.js";
 import type { Question } from "./template.js";
 
 export interface RenderWords {
@@ -42,4 +42,11 @@ export function renderShort(value: AnswerValue, question: Question, words: Rende
   if (oneLine.length <= max) return oneLine;
   const cut = oneLine.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 15))}…`;
+}
+
+/** A bare figure of an indicator (a plan target, a total) in its own unit: "8.291.000.000 đồng", "182 người", "68,5%". */
+export function formatIndicator(question: Question, value: number): string {
+  if (question.type === "money") return formatMoney(value);
+  if (question.type === "percent") return formatPercentCompact(value);
+  return formatQuantity(value, question.unit ?? "");
 }

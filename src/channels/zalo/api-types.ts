@@ -39,7 +39,6 @@ export const envelopeSchema = z.looseObject({
   retry_after: retryAfter,
   parameters: lenient(z.looseObject({ retry_after: retryAfter })),
 });
-export type ZaloEnvelope = z.output<typeof envelopeSchema>;
 
 // ---------------------------------------------------------------- method results
 

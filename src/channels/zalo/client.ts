@@ -117,13 +117,14 @@ export class ZaloBotClient {
     return this.call("getWebhookInfo", {}, webhookInfoSchema);
   }
 
-  sendMessage(chatId: string, text: string): Promise<ZaloSentMessage> {
+  /** Rejects (RangeError) text outside 1–2000 UTF-16 units without calling Zalo. */
+  async sendMessage(chatId: string, text: string): Promise<ZaloSentMessage> {
     checkLength("sendMessage", "text", text, 1);
     return this.call("sendMessage", { chat_id: chatId, text }, sentMessageSchema);
   }
 
   /** Zalo fetches `photoUrl` itself (no upload), so it must be publicly reachable over HTTPS. */
-  sendPhoto(chatId: string, photoUrl: string, caption?: string): Promise<ZaloSentMessage> {
+  async sendPhoto(chatId: string, photoUrl: string, caption?: string): Promise<ZaloSentMessage> {
     if (caption !== undefined) checkLength("sendPhoto", "caption", caption, 0);
     const body = { chat_id: chatId, photo: photoUrl, ...(caption !== undefined ? { caption } : {}) };
     return this.call("sendPhoto", body, sentMessageSchema, { timeoutMs: this.#timeoutMs * PHOTO_TIMEOUT_FACTOR });
@@ -186,7 +187,7 @@ function interpret<T>(text: string, status: number, schema: z.ZodType<T>, fail: 
   if (envelope.success && envelope.data.ok === true) {
     const result = schema.safeParse(envelope.data.result);
     if (result.success) return result.data;
-    const issues = result.error.issues.map((i) => `${["result", ...i.path].join(".")}: ${i.message}`).join("; ");
+    const issues = result.error.issues.map((i) => `${["result", ...i.path.map(String)].join(".")}: ${i.message}`).join("; ");
     throw fail({ kind: "malformed", code: status, httpStatus: status, description: `unexpected result shape (${issues})` });
   }
   if (envelope.success && (envelope.data.ok === false || envelope.data.error_code !== undefined)) {
