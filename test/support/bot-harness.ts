@@ -7,10 +7,12 @@ import { Writable } from "node:stream";
 import { createCore, type Core } from "../../src/app.js";
 import type { RunningChannel } from "../../src/channels/channel.js";
 import { startTelegram } from "../../src/channels/telegram/start.js";
+import { startZalo } from "../../src/channels/zalo/start.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { createHttpServer, type HttpServer } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
 import type { ChatRef, FakeTelegram, SentMessage, UserRef } from "./fake-telegram.js";
+import type { FakeZalo, ZaloSent } from "./fake-zalo.js";
 
 export const TEST_TOKEN = "987654321:TEST-token_abcdefghijklmnopqrstuvwxyz";
 export const WEBHOOK_SECRET = "test-webhook-secret-0123456789";
@@ -21,6 +23,7 @@ export interface RunningBot {
   /** Everything the application logged, for assertions (e.g. that no token leaks). */
   logs: string[];
   port: number;
+  http: HttpServer;
   stop(): Promise<void>;
 }
 
@@ -35,17 +38,28 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startBot(fake: FakeTelegram, databaseUrl: string, options: { webhook?: boolean; now?: () => Date } = {}): Promise<RunningBot> {
+export const ZALO_TEST_TOKEN = "12345689:zalo-test-secret-token";
+export const ZALO_WEBHOOK_SECRET = "zalo-webhook-secret-123";
+
+/** Telegram only, as most tests need. */
+export function startBot(fake: FakeTelegram, databaseUrl: string, options: { webhook?: boolean; now?: () => Date } = {}): Promise<RunningBot> {
+  return startApp({ telegram: fake, databaseUrl, ...options });
+}
+
+/** The application with the channels whose fake servers are given, each in polling or webhook mode. */
+export async function startApp(options: { telegram?: FakeTelegram; zalo?: FakeZalo; databaseUrl: string; webhook?: boolean; now?: () => Date }): Promise<RunningBot> {
   const port = await freePort();
-  const config = loadConfig({
-    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: "info",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    ...(options.webhook ? { TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/webhook`, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {}),
-  });
+  const base = `http://127.0.0.1:${port}`;
+  const env: Record<string, string> = { DATABASE_URL: options.databaseUrl, LOG_LEVEL: "info", PORT: String(port), HOST: "127.0.0.1", PUBLIC_BASE_URL: base };
+  if (options.telegram) {
+    Object.assign(env, { TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: options.telegram.apiRoot });
+    if (options.webhook) Object.assign(env, { TELEGRAM_WEBHOOK_URL: `${base}/telegram/webhook`, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET });
+  }
+  if (options.zalo) {
+    Object.assign(env, { ZALO_BOT_TOKEN: ZALO_TEST_TOKEN, ZALO_BOT_API_BASE: options.zalo.baseUrl });
+    if (options.webhook) Object.assign(env, { ZALO_WEBHOOK_URL: `${base}/zalo/webhook`, ZALO_WEBHOOK_SECRET: ZALO_WEBHOOK_SECRET });
+  }
+  const config = loadConfig(env);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -57,10 +71,12 @@ export async function startBot(fake: FakeTelegram, databaseUrl: string, options:
   const core = await createCore(config, log, options.now);
   const http: HttpServer = createHttpServer((err) => log.error({ err }, "http handler failed"));
   await http.listen(config.http.port, config.http.host);
-  let channel: RunningChannel;
+  const channels: RunningChannel[] = [];
   try {
-    channel = await startTelegram(core, config, http);
+    if (options.telegram) channels.push(await startTelegram(core, config, http));
+    if (options.zalo) channels.push(await startZalo(core, config, http));
   } catch (error) {
+    await Promise.all(channels.map((c) => c.stop()));
     await http.close();
     await core.database.close();
     throw error;
@@ -70,8 +86,9 @@ export async function startBot(fake: FakeTelegram, databaseUrl: string, options:
     config,
     logs,
     port,
+    http,
     async stop() {
-      await channel.stop();
+      await Promise.all(channels.map((c) => c.stop()));
       await http.close();
       await core.database.close();
     },
@@ -121,4 +138,31 @@ export function buttons(message: SentMessage): { text: string; data: string }[] 
   const markup = message.reply_markup;
   if (!markup || !("inline_keyboard" in markup)) return [];
   return markup.inline_keyboard.flat().map((b) => ({ text: b.text, data: "callback_data" in b ? (b.callback_data ?? "") : "" }));
+}
+
+/** A person writing to the Zalo bot 1:1 (or in a group, mentioning it). */
+export class ZaloPerson {
+  constructor(
+    readonly fake: FakeZalo,
+    readonly id: string,
+    readonly displayName: string,
+  ) {}
+
+  /** Sends text and resolves with the bot's next message to this chat (the last part if it was split). */
+  async say(text: string): Promise<ZaloSent> {
+    const from = this.fake.sent.length;
+    this.fake.userSends({ chatId: this.id, from: { id: this.id, displayName: this.displayName }, text });
+    await this.fake.waitFor((m) => m.chat_id === this.id, { after: from, timeoutMs: 15_000 });
+    // Long answers arrive in parts: wait until the chat has been quiet for a moment, return the last part.
+    let count = 0;
+    while (count !== this.#mine(from).length) {
+      count = this.#mine(from).length;
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    return this.#mine(from).at(-1)!;
+  }
+
+  #mine(from: number): ZaloSent[] {
+    return this.fake.sent.slice(from).filter((m) => m.chat_id === this.id);
+  }
 }
