@@ -164,4 +164,27 @@ describe("Zalo", () => {
     expect(zalo.calls.some((c) => c.error?.error_code === 429)).toBe(true);
     expect(await bot.core.database.db.answer.count()).toBe(3);
   });
+  it("in a group, answers that quote the bot's question are taken; chatter is ignored", async () => {
+    const { zalo, bot, seeded } = await setUp();
+    const group = "9999aaaa9999aaaa9999";
+    const lan = { id: "1111aaaa1111aaaa1111", displayName: "Lan" };
+    const say = async (text: string, extra: { quotedMessageId?: string; mentionsBot?: boolean } = {}) => {
+      const from = zalo.sent.length;
+      zalo.userSends({ chatId: group, chatType: "GROUP", from: lan, text, ...extra });
+      return zalo.waitFor((m) => m.chat_id === group, { after: from });
+    };
+    await say("/start K7M2Q9", { mentionsBot: true });
+    const db = bot.core.database.db;
+    const identity = await db.identity.findFirstOrThrow({ where: { channel: "zalo" } });
+    const section = await db.section.findFirstOrThrow({ where: { key: "kinh-te-ngan-sach" } });
+    await db.assignment.create({ data: { periodId: seeded.periodId, sectionId: section.id, memberId: identity.memberId } });
+    const prompt = await say("/nhap", { mentionsBot: true });
+    expect(prompt.text).toContain("Tổng thu ngân sách");
+    const before = zalo.sent.length;
+    zalo.userSends({ chatId: group, chatType: "GROUP", from: lan, text: "Mọi người họp lúc 2 giờ nhé" });
+    const saved = await say("5,67 tỷ", { quotedMessageId: prompt.message_id });
+    expect(saved.text).toContain("✅ Đã lưu: 5.670.000.000 đồng");
+    expect(zalo.sent.slice(before)).toHaveLength(1);
+    expect(await db.answer.count()).toBe(1);
+  });
 });
