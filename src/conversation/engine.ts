@@ -9,6 +9,7 @@ import type { Logger } from "../logger.js";
 import type { Db, Tx } from "../store/database.js";
 import { join, help, pause, progress } from "./commands.js";
 import { issueLinkCode, useLinkCode } from "./link.js";
+import { reportCommand } from "../reports/report-command.js";
 import { answer, back, CHOICE_PREFIX, keep, listForEdit, resume, SHORTCUT_PREFIX, skip } from "./interview.js";
 import { matchKeyword, parseCommand } from "../domain/parse-command.js";
 import type { TemplateCache } from "./template-index.js";
@@ -115,6 +116,7 @@ export class ConversationEngine {
       case "lienket":
         return issueLinkCode(turn);
       case "baocao":
+        return reportCommand(turn, args);
       case "vangmat":
       case "nhacnho":
         return [reply(turn, t("command.not_yet"))];

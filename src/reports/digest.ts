@@ -1,0 +1,92 @@
+/**
+ * The chat digest a leader gets with `/baocao`: completion per section and who still owes
+ * what, then the key figures with every comparison computed from stored values, then what
+ * looks inconsistent. Sections are separated by blank lines, where long digests are split.
+ */
+import { changeVs, percentOfPlan, phraseChange, phrasePlan, runningTotal } from "../domain/derived.js";
+import { formatDateVn } from "../domain/format-vn.js";
+import { maxPeriodNumber, periodLabel } from "../domain/period-label.js";
+import { formatIndicator, renderShort } from "../domain/render-value.js";
+import type { PeriodKind } from "../domain/template.js";
+import type { Translate } from "../i18n.js";
+import type { Db, Tx } from "../store/database.js";
+import { isoDay } from "../conversation/commands.js";
+import { byKey, relevantQuestions, sectionProgress } from "../conversation/progress.js";
+import type { IndexedQuestion, TemplateCache } from "../conversation/template-index.js";
+import { loadAnswers, type PeriodRow } from "../conversation/work.js";
+import { figuresFor, monthsOfYear, numeric, previousOf, type FiguresByKey } from "./history.js";
+
+export async function buildDigest(db: Db | Tx, templates: TemplateCache, t: Translate, period: PeriodRow, timeZone: string): Promise<string> {
+  const index = await templates.get(db, period.templateVersionId);
+  const answers = await loadAnswers(db as Tx, period.id);
+  const keyed = byKey(index.sections, answers);
+  const assignments = await db.assignment.findMany({ where: { periodId: period.id }, include: { member: { select: { displayName: true } } } });
+  const owner = new Map(assignments.map((a) => [a.sectionId, a.member.displayName]));
+  const progress = index.sections.map((s) => sectionProgress(s, answers, keyed));
+  const answered = progress.reduce((n, p) => n + p.answered, 0);
+  const total = progress.reduce((n, p) => n + p.total, 0);
+
+  const blocks: string[][] = [];
+  blocks.push([
+    t("digest.header", { period: periodLabel(period, t), deadline: formatDateVn(isoDay(period.deadline, timeZone)) }),
+    t("progress.unit", { done: progress.filter((p) => p.complete).length, sections: progress.length, answered, total, percent: total === 0 ? "0" : String(Math.floor((answered / total) * 100)) }),
+  ]);
+  const missing = progress.filter((p) => !p.complete);
+  blocks.push(
+    missing.length === 0
+      ? [t("digest.all_done")]
+      : [
+          t("digest.missing_header"),
+          ...missing.map((p) =>
+            t("digest.missing_line", { section: p.section.title, who: owner.get(p.section.id) ?? t("digest.unassigned"), answered: p.answered, total: p.total }),
+          ),
+        ],
+  );
+
+  const ref = { unitId: period.unitId, kind: period.kind, year: period.year, number: period.number };
+  const lastYear = await figuresFor(db, { ...ref, year: ref.year - 1 });
+  const previous = await figuresFor(db, previousOf(ref, maxPeriodNumber(period.kind as PeriodKind)));
+  const plans = new Map((await db.planTarget.findMany({ where: { unitId: period.unitId, year: period.year } })).map((p) => [p.questionKey, p.value]));
+  const words = { yes: t("value.yes"), no: t("value.no") };
+  blocks.push([t("digest.figures_header")]);
+  for (const section of index.sections) {
+    const lines: string[] = [];
+    for (const q of relevantQuestions(section, keyed)) {
+      const a = answers.get(q.id);
+      if (!a?.value || numeric(a.value) === undefined) continue;
+      const parts = [`• ${q.def.label}: ${renderShort(a.value, q.def, words, 60)}`];
+      parts.push(...(await comparisons(db, t, q, numeric(a.value)!, { ref, lastYear, previous, plan: plans.get(q.def.key) })));
+      lines.push(parts.join("; "));
+    }
+    if (lines.length) blocks.push([`${section.title}:`, ...lines]);
+  }
+  if (blocks.length === 3) blocks[2]!.push(t("digest.no_figures"));
+  return blocks.map((b) => b.join("\n")).join("\n\n");
+}
+
+interface Context {
+  ref: { unitId: number; kind: string; year: number; number: number };
+  lastYear: FiguresByKey | undefined;
+  previous: FiguresByKey | undefined;
+  plan: number | undefined;
+}
+
+/** "đạt 68,4% dự toán năm", "tăng 12,5% so với cùng kỳ", lũy kế for monthly reports. */
+async function comparisons(db: Db | Tx, t: Translate, q: IndexedQuestion, value: number, c: Context): Promise<string[]> {
+  const out: string[] = [];
+  if (c.plan !== undefined && q.def.plan) {
+    let actual = value;
+    if (c.ref.kind === "thang" && c.ref.number > 1) {
+      const cumulative = runningTotal(await monthsOfYear(db, c.ref, q.def.key));
+      actual = cumulative.total;
+      const params = { months: cumulative.months, missing: cumulative.missing, value: formatIndicator(q.def, cumulative.total) };
+      // A total with months missing is said to be one, never passed off as the year's figure.
+      out.push(t(cumulative.missing > 0 ? "digest.cumulative_gaps" : "digest.cumulative", params));
+    }
+    out.push(phrasePlan(percentOfPlan(actual, c.plan), q.def.plan.label));
+  }
+  out.push(phraseChange(changeVs(value, numeric(c.lastYear?.get(q.def.key))), t("digest.same_period")));
+  const before = numeric(c.previous?.get(q.def.key));
+  if (before !== undefined) out.push(phraseChange(changeVs(value, before), t("digest.previous_period")));
+  return out.filter((s) => s !== "");
+}
