@@ -17,6 +17,10 @@ import { formatIndicator } from "../domain/render-value.js";
 import { periodLabel, type PeriodRef } from "../domain/period-label.js";
 import type { Question } from "../domain/template.js";
 import type { MessageKey, Translate } from "../i18n.js";
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { FileStore } from "../files/file-store.js";
+import { buildReportFile } from "../reports/report-file.js";
 import type { Db } from "../store/database.js";
 import { amountArg, dateArg, integerOption, memberArg, periodArg, yearArg } from "./args.js";
 
@@ -26,6 +30,8 @@ export interface Context {
   out(line: string): void;
   now: Date;
   timeZone: string;
+  /** Where generated files are kept (BAOCAO_FILES_DIR). */
+  filesDir: string;
 }
 
 export interface Command {
@@ -156,6 +162,22 @@ export const COMMANDS: readonly Command[] = [
       const { unit, period, sections } = await listSections(db, args[0]!, optionalPeriod(args));
       out(t("admin.sections.header", { period: periodLabel(period, t), unit: unit.name }));
       for (const s of sections) out(t("admin.sections.line", { key: s.key, title: s.title, owner: ownerName(t, s.owner) }));
+    },
+  },
+  {
+    name: "report",
+    syntax: "admin.syntax.report",
+    describe: "admin.describe.report",
+    accepts: (n) => n === 1 || n === 3,
+    options: ["out"],
+    async run(ctx, args, options) {
+      const { t, out, db } = ctx;
+      const store = new FileStore({ dir: ctx.filesDir, db });
+      const { row, bytes } = await buildReportFile(db, store, t, args[0]!, optionalPeriod(args), ctx.now);
+      const path = resolve(options.out ?? row.fileName);
+      await writeFile(path, bytes);
+      const period = await db.period.findUniqueOrThrow({ where: { id: row.periodId! }, include: { unit: true } });
+      out(t("admin.report.written", { period: periodLabel(period, t), unit: period.unit.name, path, size: formatNumber(row.size), version: row.version }));
     },
   },
   {

@@ -34,7 +34,7 @@ export async function runAdmin(argv: string[], io: AdminIo, env: NodeJS.ProcessE
     const database = await openDatabase(config.databaseUrl);
     try {
       await syncConfiguredTemplates(database.db, config);
-      await command.run({ db: database.db, t, out: (line) => io.out(line), now: new Date(), timeZone: config.timeZone }, args, options);
+      await command.run({ db: database.db, t, out: (line) => io.out(line), now: new Date(), timeZone: config.timeZone, filesDir: config.files.dir }, args, options);
     } finally {
       await database.close();
     }

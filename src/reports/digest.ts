@@ -3,18 +3,18 @@
  * what, then the key figures with every comparison computed from stored values, then what
  * looks inconsistent. Sections are separated by blank lines, where long digests are split.
  */
-import { changeVs, percentOfPlan, phraseChange, phrasePlan, runningTotal } from "../domain/derived.js";
 import { formatDateVn } from "../domain/format-vn.js";
 import { maxPeriodNumber, periodLabel } from "../domain/period-label.js";
-import { formatIndicator, renderShort } from "../domain/render-value.js";
+import { renderShort } from "../domain/render-value.js";
 import type { PeriodKind } from "../domain/template.js";
 import type { Translate } from "../i18n.js";
 import type { Db, Tx } from "../store/database.js";
 import { isoDay } from "../conversation/commands.js";
 import { byKey, relevantQuestions, sectionProgress } from "../conversation/progress.js";
-import type { IndexedQuestion, TemplateCache } from "../conversation/template-index.js";
+import type { TemplateCache } from "../conversation/template-index.js";
 import { loadAnswers, type PeriodRow } from "../conversation/work.js";
-import { figuresFor, monthsOfYear, numeric, previousOf, type FiguresByKey } from "./history.js";
+import { figuresFor, numeric, previousOf } from "./history.js";
+import { comparisons } from "./indicator-phrases.js";
 
 export async function buildDigest(db: Db | Tx, templates: TemplateCache, t: Translate, period: PeriodRow, timeZone: string): Promise<string> {
   const index = await templates.get(db, period.templateVersionId);
@@ -62,31 +62,4 @@ export async function buildDigest(db: Db | Tx, templates: TemplateCache, t: Tran
   }
   if (blocks.length === 3) blocks[2]!.push(t("digest.no_figures"));
   return blocks.map((b) => b.join("\n")).join("\n\n");
-}
-
-interface Context {
-  ref: { unitId: number; kind: string; year: number; number: number };
-  lastYear: FiguresByKey | undefined;
-  previous: FiguresByKey | undefined;
-  plan: number | undefined;
-}
-
-/** "đạt 68,4% dự toán năm", "tăng 12,5% so với cùng kỳ", lũy kế for monthly reports. */
-async function comparisons(db: Db | Tx, t: Translate, q: IndexedQuestion, value: number, c: Context): Promise<string[]> {
-  const out: string[] = [];
-  if (c.plan !== undefined && q.def.plan) {
-    let actual = value;
-    if (c.ref.kind === "thang" && c.ref.number > 1) {
-      const cumulative = runningTotal(await monthsOfYear(db, c.ref, q.def.key));
-      actual = cumulative.total;
-      const params = { months: cumulative.months, missing: cumulative.missing, value: formatIndicator(q.def, cumulative.total) };
-      // A total with months missing is said to be one, never passed off as the year's figure.
-      out.push(t(cumulative.missing > 0 ? "digest.cumulative_gaps" : "digest.cumulative", params));
-    }
-    out.push(phrasePlan(percentOfPlan(actual, c.plan), q.def.plan.label));
-  }
-  out.push(phraseChange(changeVs(value, numeric(c.lastYear?.get(q.def.key))), t("digest.same_period")));
-  const before = numeric(c.previous?.get(q.def.key));
-  if (before !== undefined) out.push(phraseChange(changeVs(value, before), t("digest.previous_period")));
-  return out.filter((s) => s !== "");
 }

@@ -36,15 +36,36 @@ function isFigure(text: string): boolean {
   return /^[\s\d.,%+\-–/x]*$/u.test(text);
 }
 
-function cellWidthOf(text: string, bold: boolean): { natural: number; minimum: number } {
-  const style = bold ? "bold" : "regular";
+/** Allowance for the renderer's rounding, so a cell sized exactly to its text does not wrap. */
+function fit(width: number): number {
+  return Math.ceil(width * 1.02) + 30 + 2 * ND30.cellPadding;
+}
+
+/**
+ * Room a body cell needs on one line, and the least it can live with. Short cells (figures, units,
+ * one- or two-word labels such as "tỷ đồng") must not wrap; longer text may wrap between words.
+ */
+function bodyCellWidth(text: string): { natural: number; minimum: number } {
   const size = ND30.size.annexCell;
   const words = text.split(/\s+/u).filter((w) => w !== "");
-  const longestWord = Math.max(0, ...words.map((w) => textWidthTwips(w, style, size)));
-  return {
-    natural: textWidthTwips(text, style, size) + 2 * ND30.cellPadding,
-    minimum: longestWord + 2 * ND30.cellPadding,
-  };
+  const natural = fit(textWidthTwips(text, "regular", size));
+  const longestWord = fit(Math.max(0, ...words.map((w) => textWidthTwips(w, "regular", size))));
+  return { natural, minimum: words.length <= 2 ? natural : longestWord };
+}
+
+/**
+ * Header cells wrap onto at most two lines, as in printed indicator tables ("Thực hiện /
+ * 11 tháng"): the narrowest width at which the best two-line split fits.
+ */
+function headerCellWidth(text: string): number {
+  const size = ND30.size.annexCell;
+  const words = text.split(/\s+/u).filter((w) => w !== "");
+  const line = (ws: string[]): number => textWidthTwips(ws.join(" "), "bold", size);
+  let best = line(words);
+  for (let cut = 1; cut < words.length; cut++) {
+    best = Math.min(best, Math.max(line(words.slice(0, cut)), line(words.slice(cut))));
+  }
+  return fit(best);
 }
 
 /**
@@ -56,14 +77,18 @@ export function annexColumnWidths(annex: ReportAnnex, total: number = ND30.textW
   const count = annex.columns.length;
   const natural = new Array<number>(count).fill(0);
   const minimum = new Array<number>(count).fill(0);
-  const rows = [annex.columns, ...annex.rows];
-  rows.forEach((row, rowIndex) => {
+  annex.columns.forEach((text, i) => {
+    const width = headerCellWidth(text);
+    natural[i] = width;
+    minimum[i] = width;
+  });
+  for (const row of annex.rows) {
     for (let i = 0; i < count; i++) {
-      const w = cellWidthOf(row[i] ?? "", rowIndex === 0);
+      const w = bodyCellWidth(row[i] ?? "");
       natural[i] = Math.max(natural[i] ?? 0, w.natural);
       minimum[i] = Math.max(minimum[i] ?? 0, w.minimum);
     }
-  });
+  }
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   let widths: number[];
   if (sum(natural) <= total) {

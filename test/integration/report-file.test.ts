@@ -1,0 +1,90 @@
+/**
+ * The compiled report from stored answers: the seed 6-month report's budget figures go in
+ * through the conversation engine, the admin command line writes the .docx, and its text has
+ * the computed sentences (not the seed's slips: 4.310/8.291 is 52,0%, not 51%).
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strFromU8, unzipSync } from "fflate";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { assignSection } from "../../src/admin/assign-section.js";
+import { createInvite } from "../../src/admin/create-invite.js";
+import { createUnit } from "../../src/admin/create-unit.js";
+import { openPeriod } from "../../src/admin/open-period.js";
+import { setPlanTarget } from "../../src/admin/set-plan-target.js";
+import { createCore, type Core } from "../../src/app.js";
+import { runAdmin } from "../../src/cli/run-admin.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { tempSqliteUrl } from "../support/databases.js";
+
+let core: Core;
+let url: string;
+const now = new Date("2023-06-20T03:00:00Z");
+
+function documentText(docx: Buffer): string {
+  const xml = strFromU8(unzipSync(new Uint8Array(docx))["word/document.xml"]!);
+  return xml
+    .replace(/<\/w:p>/g, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&amp;/g, "&");
+}
+
+beforeEach(async () => {
+  url = tempSqliteUrl();
+  core = await createCore(loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent" }), createLogger("silent"));
+  const db = core.database.db;
+  await createUnit(db, { code: "phuong-1", name: "Phường 1" });
+  const invite = await createInvite(db, { unitCode: "phuong-1", role: "officer", now: new Date() });
+  const say = (text: string) => core.engine.handle({ channel: "console", updateKey: randomUUID(), chat: { externalId: "lan", kind: "private" }, user: { externalId: "lan", displayName: "Lan" }, text });
+  await say(`/start ${invite.code}`);
+  const ref = { kind: "6thang", year: 2023, number: 1 };
+  await openPeriod(db, { unitCode: "phuong-1", ...ref, now, timeZone: "Asia/Ho_Chi_Minh" });
+  await assignSection(db, { unitCode: "phuong-1", periodRef: ref, sectionKey: "kinh-te-ngan-sach", member: "Lan" });
+  await assignSection(db, { unitCode: "phuong-1", periodRef: ref, sectionKey: "dat-dai-xay-dung-moi-truong", member: "Lan" });
+  await setPlanTarget(db, { unitCode: "phuong-1", year: 2023, questionKey: "thu_ngan_sach", value: 8_291_000_000 });
+  await setPlanTarget(db, { unitCode: "phuong-1", year: 2023, questionKey: "chi_ngan_sach", value: 8_291_000_000 });
+  await say("/nhap");
+  // Economy and budget, then land: the seed's 68 land files, 2 construction breaches fined 62,5 million.
+  for (const text of ["5.670.000.000đ", "4.310.000.000đ", "947", "340", "86", "3", "Tình hình sản xuất kinh doanh trên địa bàn ổn định.", "68", "18", "5", "2", "62,5 triệu", "0", "99,9%", "bỏ qua"]) {
+    await say(text);
+  }
+});
+
+afterEach(async () => {
+  await core.database.close();
+});
+
+describe("compiled report", () => {
+  it("writes the .docx from the admin command line with computed sentences, headings, closing and annex", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "baocao-report-")), "bao-cao.docx");
+    const lines: string[] = [];
+    const errors: string[] = [];
+    const code = await runAdmin(["report", "phuong-1", "6thang", "1/2023", "--out", out], { out: (l) => lines.push(l), err: (l) => errors.push(l) }, {
+      DATABASE_URL: url,
+      LOG_LEVEL: "silent",
+      BAOCAO_FILES_DIR: join(tmpdir(), `baocao-files-${randomUUID()}`),
+    });
+    expect(errors).toEqual([]);
+    expect(code).toBe(0);
+    expect(lines.join("\n")).toContain("phiên bản 1");
+    const text = documentText(readFileSync(out));
+    expect(text).toContain("ỦY BAN NHÂN DÂN");
+    expect(text).toContain("BÁO CÁO");
+    expect(text).toContain("Tình hình kinh tế - xã hội, quốc phòng - an ninh 6 tháng đầu năm 2023");
+    expect(text).toContain("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2023");
+    expect(text).toContain("1. Lĩnh vực kinh tế");
+    expect(text).toContain("a) Kinh tế và ngân sách");
+    expect(text).toContain("Tổng thu ngân sách nhà nước trên địa bàn phường trong kỳ: 5.670.000.000 đồng, đạt 68,4% dự toán năm");
+    expect(text).toContain("Tổng chi ngân sách phường trong kỳ: 4.310.000.000 đồng, đạt 52,0% dự toán năm");
+    expect(text).toContain("Tình hình sản xuất kinh doanh trên địa bàn ổn định.");
+    expect(text).toContain("62.500.000 đồng");
+    expect(text).toMatch(/\.\/\./);
+    expect(text).toContain("PHỤ LỤC");
+    expect(text).not.toMatch(/NaN|undefined|Infinity/);
+    const stored = await core.database.db.generatedFile.findMany();
+    expect(stored.map((f) => [f.kind, f.version])).toEqual([["report-docx", 1]]);
+  });
+});
