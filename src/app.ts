@@ -12,12 +12,20 @@ import type { Logger } from "./logger.js";
 import { PROJECT_ROOT } from "./paths.js";
 import { openDatabase, type Database, type Db } from "./store/database.js";
 import { syncTemplates } from "./store/templates.js";
+import { FileStore } from "./files/file-store.js";
+import { downloadKey } from "./http/download-key.js";
+import { ReportJobs } from "./reports/report-jobs.js";
 
 export interface Core {
   database: Database;
   engine: ConversationEngine;
   t: Translate;
   log: Logger;
+  /** Generated documents, and the key and address their download links are signed with. */
+  files: FileStore;
+  downloads: { key: Buffer; baseUrl: string };
+  /** Compiles reports after the request and delivers them through the channels' senders. */
+  reports: ReportJobs;
 }
 
 /** Loads templates/*.yaml (relative to the project, whatever the working directory) into the database. */
@@ -36,6 +44,11 @@ export async function createCore(config: Config, log: Logger, now?: () => Date):
     throw error;
   }
   const t = createTranslator(config.locale);
-  const engine = new ConversationEngine({ db: database.db, t, templates: new TemplateCache(), log, timeZone: config.timeZone, now });
-  return { database, engine, t, log };
+  const files = new FileStore({ dir: config.files.dir, db: database.db });
+  const reports = new ReportJobs({ db: database.db, store: files, t, log, now });
+  const engine = new ConversationEngine({ db: database.db, t, templates: new TemplateCache(), log, timeZone: config.timeZone, now, reports });
+  // Links are only sent on Zalo; elsewhere a per-process key is no reason to warn.
+  const keyLog = config.zalo.token ? log : { warn: () => undefined };
+  const downloads = { key: downloadKey(config.files.signingSecret, keyLog), baseUrl: config.files.publicBaseUrl };
+  return { database, engine, t, log, files, downloads, reports };
 }

@@ -10,8 +10,6 @@ import type { RunningChannel } from "./channels/channel.js";
 import { startTelegram } from "./channels/telegram/start.js";
 import { startZalo } from "./channels/zalo/start.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { FileStore } from "./files/file-store.js";
-import { downloadKey } from "./http/download-key.js";
 import { registerDownloads } from "./http/download-route.js";
 import { createHttpServer } from "./http/server.js";
 import { createTranslator } from "./i18n.js";
@@ -40,6 +38,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await Promise.allSettled(channels.map((c) => c.stop()));
+    await core.reports.idle();
     await http.close();
     await core.database.close();
     process.exit(code);
@@ -52,7 +51,7 @@ async function main(): Promise<void> {
     await stop();
     return;
   }
-  registerDownloads(http, { store: new FileStore({ dir: config.files.dir, db: core.database.db }), key: downloadKey(config.files.signingSecret, log) });
+  registerDownloads(http, { store: core.files, key: core.downloads.key });
   // Listen first: in webhook mode Telegram starts posting as soon as the webhook is set.
   const port = await http.listen(config.http.port, config.http.host);
   log.info({ port }, "http server listening");

@@ -10,6 +10,7 @@ import type { Db, Tx } from "../store/database.js";
 import { join, help, pause, progress } from "./commands.js";
 import { issueLinkCode, useLinkCode } from "./link.js";
 import { reportCommand } from "../reports/report-command.js";
+import type { ReportJobs } from "../reports/report-jobs.js";
 import { answer, back, CHOICE_PREFIX, keep, listForEdit, resume, SHORTCUT_PREFIX, skip } from "./interview.js";
 import { matchKeyword, parseCommand } from "../domain/parse-command.js";
 import type { TemplateCache } from "./template-index.js";
@@ -23,6 +24,8 @@ export interface EngineDeps {
   log: Logger;
   timeZone: string;
   now?: () => Date;
+  /** Where `/baocao … file` hands the compiled document over; without it only the digest is offered. */
+  reports?: ReportJobs;
 }
 
 export class ConversationEngine {
@@ -38,14 +41,17 @@ export class ConversationEngine {
     const { db, log, t } = this.#deps;
     const key = { channel: incoming.channel, updateKey: incoming.updateKey };
     if (await db.processedUpdate.findUnique({ where: { channel_updateKey: key }, select: { id: true } })) return [];
+    const afterCommit: (() => void)[] = [];
     try {
-      return await db.$transaction(
+      const replies = await db.$transaction(
         async (tx) => {
           await tx.processedUpdate.create({ data: key });
-          return await this.#route(tx, incoming);
+          return await this.#route(tx, incoming, afterCommit);
         },
         { maxWait: 30_000, timeout: 30_000 },
       );
+      for (const start of afterCommit) start();
+      return replies;
     } catch (error) {
       // The same update handled at the same moment by another worker or process: it won.
       if (await db.processedUpdate.findUnique({ where: { channel_updateKey: key }, select: { id: true } })) return [];
@@ -63,7 +69,7 @@ export class ConversationEngine {
     });
   }
 
-  async #route(tx: Tx, incoming: Incoming): Promise<Outgoing[]> {
+  async #route(tx: Tx, incoming: Incoming, afterCommit: (() => void)[]): Promise<Outgoing[]> {
     const { t } = this.#deps;
     const now = this.#now();
     const chat = await upsertChat(tx, incoming);
@@ -90,7 +96,7 @@ export class ConversationEngine {
     const state =
       (await tx.interviewState.findUnique({ where: { memberId_chatId: { memberId: member.id, chatId: chat.id } } })) ??
       (await tx.interviewState.create({ data: { memberId: member.id, chatId: chat.id } }));
-    const turn: Turn = { tx, t, templates: this.#deps.templates, incoming, now, timeZone: this.#deps.timeZone, chat, member, state };
+    const turn: Turn = { tx, t, templates: this.#deps.templates, incoming, now, timeZone: this.#deps.timeZone, chat, member, state, afterCommit };
 
     if (command) return this.#command(turn, command.name, command.args);
     if (incoming.choice) return this.#choice(turn, incoming.choice);
@@ -116,7 +122,7 @@ export class ConversationEngine {
       case "lienket":
         return issueLinkCode(turn);
       case "baocao":
-        return reportCommand(turn, args);
+        return reportCommand(turn, args, this.#deps.reports);
       case "vangmat":
       case "nhacnho":
         return [reply(turn, t("command.not_yet"))];

@@ -39,6 +39,8 @@ export interface Turn {
   chat: ChatRow;
   member: MemberRow;
   state: StateRow;
+  /** Work to start once the transaction has committed (never inside it). */
+  afterCommit: (() => void)[];
 }
 
 /** Writes the interview state; only the fields given change. */

@@ -46,6 +46,8 @@ export interface Outgoing {
   forceReply?: boolean;
   /** This message asks a question: record its channel message id for matching replies. */
   prompt?: PromptRef;
+  /** A stored file (GeneratedFile) to deliver: a document on Telegram, a signed link on Zalo. */
+  file?: { id: string; fileName: string };
 }
 
 export interface PromptRef {

@@ -68,3 +68,10 @@ export function formatQuantity(n: number, unit: string): string {
   const number = formatNumber(n);
   return unit.trim() === "" ? number : `${number} ${unit.trim()}`;
 }
+
+/** An instant as officers read it in their time zone: "17:00 18/11/2026". */
+export function formatDateTimeVn(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric", hourCycle: "h23" }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("hour")}:${get("minute")} ${get("day")}/${get("month")}/${get("year")}`;
+}

@@ -6,8 +6,9 @@ import type { Outgoing } from "../conversation/types.js";
 import type { PeriodRow } from "../conversation/work.js";
 import { buildDigest } from "./digest.js";
 import { parsePeriodQuery } from "./period-query.js";
+import type { ReportJobs } from "./report-jobs.js";
 
-export async function reportCommand(turn: Turn, args: string[]): Promise<Outgoing[]> {
+export async function reportCommand(turn: Turn, args: string[], jobs?: ReportJobs): Promise<Outgoing[]> {
   const { t, tx } = turn;
   if (turn.member.role === "officer") return [reply(turn, t("digest.refused"))];
   const parsed = parsePeriodQuery(args);
@@ -22,6 +23,13 @@ export async function reportCommand(turn: Turn, args: string[]): Promise<Outgoin
     const when = year !== undefined ? ` ${args.slice(1).filter((a) => /\d/.test(a)).join(" ")}` : "";
     return [reply(turn, t("digest.no_period", { kind: args[0] ?? "", when }))];
   }
-  const digest = await buildDigest(tx, turn.templates, t, period, turn.timeZone);
-  return [reply(turn, file ? `${t("digest.file_not_yet")}\n\n${digest}` : digest)];
+  if (file && jobs) {
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id: period.unitId }, select: { code: true } });
+    const { incoming } = turn;
+    turn.afterCommit.push(() =>
+      jobs.request({ unitCode: unit.code, period, channel: incoming.channel, chatExternalId: incoming.chat.externalId, replyToMessageId: incoming.messageId }),
+    );
+    return [reply(turn, t("report.building"))];
+  }
+  return [reply(turn, await buildDigest(tx, turn.templates, t, period, turn.timeZone))];
 }

@@ -11,6 +11,10 @@ import { startZalo } from "../../src/channels/zalo/start.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { createHttpServer, type HttpServer } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
+import { registerDownloads } from "../../src/http/download-route.js";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { ChatRef, FakeTelegram, SentMessage, UserRef } from "./fake-telegram.js";
 import type { FakeZalo, ZaloSent } from "./fake-zalo.js";
 
@@ -50,7 +54,15 @@ export function startBot(fake: FakeTelegram, databaseUrl: string, options: { web
 export async function startApp(options: { telegram?: FakeTelegram; zalo?: FakeZalo; databaseUrl: string; webhook?: boolean; now?: () => Date }): Promise<RunningBot> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: Record<string, string> = { DATABASE_URL: options.databaseUrl, LOG_LEVEL: "info", PORT: String(port), HOST: "127.0.0.1", PUBLIC_BASE_URL: base };
+  const env: Record<string, string> = {
+    DATABASE_URL: options.databaseUrl,
+    LOG_LEVEL: "info",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_BASE_URL: base,
+    BAOCAO_FILES_DIR: mkdtempSync(join(tmpdir(), "baocao-files-")),
+    DOWNLOAD_SIGNING_KEY: "test-download-signing-key-0123456789abcdef",
+  };
   if (options.telegram) {
     Object.assign(env, { TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: options.telegram.apiRoot });
     if (options.webhook) Object.assign(env, { TELEGRAM_WEBHOOK_URL: `${base}/telegram/webhook`, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET });
@@ -70,6 +82,7 @@ export async function startApp(options: { telegram?: FakeTelegram; zalo?: FakeZa
   const log = createLogger(config.logLevel, sink);
   const core = await createCore(config, log, options.now);
   const http: HttpServer = createHttpServer((err) => log.error({ err }, "http handler failed"));
+  registerDownloads(http, { store: core.files, key: core.downloads.key });
   await http.listen(config.http.port, config.http.host);
   const channels: RunningChannel[] = [];
   try {
@@ -89,6 +102,7 @@ export async function startApp(options: { telegram?: FakeTelegram; zalo?: FakeZa
     http,
     async stop() {
       await Promise.all(channels.map((c) => c.stop()));
+      await core.reports.idle();
       await http.close();
       await core.database.close();
     },

@@ -8,6 +8,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { ConversationEngine } from "../../conversation/engine.js";
 import type { Translate } from "../../i18n.js";
+import type { FileStore } from "../../files/file-store.js";
 import type { Logger } from "../../logger.js";
 import { sendOutgoing } from "./send.js";
 import { toIncoming } from "./to-incoming.js";
@@ -18,11 +19,12 @@ export interface TelegramOptions {
   engine: ConversationEngine;
   t: Translate;
   log: Logger;
+  files?: FileStore;
 }
 
 export const BOT_COMMANDS = ["nhap", "sua", "tiendo", "huy", "lienket", "trogiup"] as const;
 
-export function createTelegramBot({ token, apiRoot, engine, log }: TelegramOptions): Bot {
+export function createTelegramBot({ token, apiRoot, engine, log, files }: TelegramOptions): Bot {
   const bot = new Bot(token, { client: apiRoot ? { apiRoot } : {} });
   // 429 (with retry_after) and 5xx/network errors are retried; the reply is not lost.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 120, rethrowInternalServerErrors: false }));
@@ -34,7 +36,7 @@ export function createTelegramBot({ token, apiRoot, engine, log }: TelegramOptio
     const replies = await engine.handle(incoming);
     for (const out of replies) {
       try {
-        const id = await sendOutgoing(ctx.api, incoming.chat.externalId, out);
+        const id = await sendOutgoing(ctx.api, incoming.chat.externalId, out, files);
         if (out.prompt) await engine.recordPrompt(out.prompt, { externalMessageId: id });
       } catch (err) {
         // The answer is already committed; a failed reply (bot blocked, chat gone) must not undo it.

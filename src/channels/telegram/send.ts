@@ -2,10 +2,11 @@
  * Sends the engine's Outgoing messages through the Bot API: options as inline buttons,
  * a selective ForceReply in groups, long texts split at Telegram's limit.
  */
-import type { Api, RawApi } from "grammy";
+import { InputFile, type Api, type RawApi } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { splitText } from "../../conversation/split-text.js";
 import type { Outgoing, OutgoingOption } from "../../conversation/types.js";
+import type { FileStore } from "../../files/file-store.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 
@@ -21,7 +22,17 @@ function keyboard(options: OutgoingOption[] | undefined, shortcuts: OutgoingOpti
 }
 
 /** Sends one Outgoing; returns the id of the last message sent (the one carrying the buttons). */
-export async function sendOutgoing(api: Api<RawApi>, chatId: string, out: Outgoing): Promise<string> {
+export async function sendOutgoing(api: Api<RawApi>, chatId: string, out: Outgoing, files?: FileStore): Promise<string> {
+  if (out.file && files) {
+    const stored = await files.open(out.file.id);
+    if (stored) {
+      const sent = await api.sendDocument(chatId, new InputFile(stored.bytes, out.file.fileName), {
+        caption: out.text,
+        reply_parameters: out.replyToMessageId ? { message_id: Number(out.replyToMessageId), allow_sending_without_reply: true } : undefined,
+      });
+      return String(sent.message_id);
+    }
+  }
   const chunks = splitText(out.text, TELEGRAM_TEXT_LIMIT);
   const inline = keyboard(out.options, out.shortcuts);
   let lastId = "";

@@ -9,13 +9,15 @@ import type { HttpServer } from "../../http/server.js";
 import type { RunningChannel } from "../channel.js";
 import { createTelegramBot, publishCommands } from "./bot.js";
 import { Poller } from "./polling.js";
+import { sendOutgoing } from "./send.js";
 
 export async function startTelegram(core: Core, config: Config, http: HttpServer): Promise<RunningChannel> {
   const { token, apiRoot, webhookUrl, webhookSecret } = config.telegram;
   if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
-  const bot = createTelegramBot({ token, apiRoot, engine: core.engine, t: core.t, log: core.log });
+  const bot = createTelegramBot({ token, apiRoot, engine: core.engine, t: core.t, log: core.log, files: core.files });
   await bot.init();
   await publishCommands(bot, core.t).catch((err: unknown) => core.log.warn({ err }, "setMyCommands failed"));
+  core.reports.senders.set("telegram", async (chatId, out) => void (await sendOutgoing(bot.api, chatId, out, core.files)));
   core.log.info({ bot: bot.botInfo.username, mode: webhookUrl ? "webhook" : "polling" }, "telegram bot started");
 
   if (webhookUrl && webhookSecret) {

@@ -8,6 +8,8 @@
  * committed; repeated deliveries are harmless (the engine records each message id).
  */
 import type { Core } from "../../app.js";
+import { formatDateTimeVn } from "../../domain/format-vn.js";
+import { signDownload } from "../../http/signed-links.js";
 import type { Config } from "../../config.js";
 import type { HttpServer } from "../../http/server.js";
 import type { RunningChannel } from "../channel.js";
@@ -15,7 +17,10 @@ import { KeyedQueue } from "../keyed-queue.js";
 import type { ZaloUpdate } from "./api-types.js";
 import { ZaloBotClient } from "./client.js";
 import { isUnauthorized } from "./errors.js";
-import { sendOutgoing } from "./send.js";
+import { sendOutgoing, type LinkFor } from "./send.js";
+
+/** How long a report download link stays valid. */
+const LINK_HOURS = 24;
 import { toIncoming } from "./to-incoming.js";
 import { parseUpdates } from "./update.js";
 import { BodyTooLargeError, readJsonBody, verifyWebhookSecret } from "./webhook.js";
@@ -27,6 +32,13 @@ export async function startZalo(core: Core, config: Config, http: HttpServer, cl
   const { log, engine } = core;
   const queue = new KeyedQueue();
 
+  const linkFor: LinkFor = (file) => {
+    const expiresAt = new Date(Date.now() + LINK_HOURS * 3_600_000);
+    const url = signDownload({ fileId: file.id, expiresAt, key: core.downloads.key, baseUrl: core.downloads.baseUrl });
+    return core.t("report.link", { expires: formatDateTimeVn(expiresAt, config.timeZone), url });
+  };
+  core.reports.senders.set("zalo", async (chatId, out) => void (await sendOutgoing(api, chatId, out, linkFor)));
+
   const dispatch = (update: ZaloUpdate) => {
     const incoming = toIncoming(update);
     if (!incoming) return;
@@ -35,7 +47,7 @@ export async function startZalo(core: Core, config: Config, http: HttpServer, cl
       async () => {
         for (const out of await engine.handle(incoming)) {
           try {
-            const id = await sendOutgoing(api, incoming.chat.externalId, out);
+            const id = await sendOutgoing(api, incoming.chat.externalId, out, linkFor);
             if (out.prompt) await engine.recordPrompt(out.prompt, { externalMessageId: id });
           } catch (err) {
             // The answer is committed; a failed reply must not undo it.

@@ -10,7 +10,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { formatDateWords, formatNumberLine } from "./header-block.js";
+import { formatDateWords, formatNumberAndSymbol } from "./header-block.js";
 import { ND30 } from "./layout.js";
 import { centred, run } from "./primitives.js";
 import type { ReportAnnex, ReportDocument } from "./report-model.js";
@@ -27,8 +27,7 @@ const CELL_PADDING = { left: ND30.cellPadding, right: ND30.cellPadding, top: 40,
 
 /** "(Kèm theo Báo cáo số 377/BC-UBND ngày 12 tháng 5 năm 2026)" from the report's own number and date. */
 export function annexNote(doc: ReportDocument): string {
-  const numberAndSymbol = formatNumberLine(doc.number, doc.symbol).replace(/^Số:\s?/u, "");
-  return `(Kèm theo Báo cáo số ${numberAndSymbol} ${formatDateWords(doc.date)})`;
+  return `(Kèm theo Báo cáo số ${formatNumberAndSymbol(doc.number, doc.symbol)} ${formatDateWords(doc.date)})`;
 }
 
 /** Figures and empty cells are centred; labels read from the left. */

@@ -8,18 +8,27 @@ import { textWidthTwips } from "./text-metrics.js";
 export const QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 export const TIEU_NGU = "Độc lập - Tự do - Hạnh phúc";
 
-/** Blank left for the văn thư to write in by hand on drafts (§1.5). */
-const BLANK = "      ";
+/**
+ * Blanks left for the văn thư to write in by hand on drafts (§1.5). Each field, with the spaces
+ * around it, leaves a gap of six spaces: "Số:      /BC-UBND", "ngày      tháng 11".
+ */
+const BLANK_NUMBER = "     ";
+const BLANK_DATE = "    ";
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 
 /**
- * "Số: 05/BC-UBND": numbers below 10 take a leading zero; drafts leave the number blank (row 5).
+ * "05/BC-UBND": numbers below 10 take a leading zero; drafts leave the number blank (row 5).
  */
-export function formatNumberLine(number: string | undefined, symbol: string): string {
+export function formatNumberAndSymbol(number: string | undefined, symbol: string): string {
   const trimmed = number?.trim() ?? "";
-  const numeral = trimmed === "" ? BLANK : /^\d$/.test(trimmed) ? pad2(Number(trimmed)) : trimmed;
-  return `Số: ${numeral}/${symbol}`;
+  const numeral = trimmed === "" ? BLANK_NUMBER : /^\d$/.test(trimmed) ? pad2(Number(trimmed)) : trimmed;
+  return `${numeral}/${symbol}`;
+}
+
+/** "Số: 05/BC-UBND" (Ô3). */
+export function formatNumberLine(number: string | undefined, symbol: string): string {
+  return `Số: ${formatNumberAndSymbol(number, symbol)}`;
 }
 
 /**
@@ -27,9 +36,9 @@ export function formatNumberLine(number: string | undefined, symbol: string): st
  * (row 6), blanks where a draft has no value yet.
  */
 export function formatDateWords(date: ReportDocument["date"]): string {
-  const day = date?.day === undefined ? BLANK : pad2(date.day);
-  const month = date === undefined ? BLANK : date.month <= 2 ? pad2(date.month) : String(date.month);
-  const year = date === undefined ? BLANK : String(date.year);
+  const day = date?.day === undefined ? BLANK_DATE : pad2(date.day);
+  const month = date === undefined ? BLANK_DATE : date.month <= 2 ? pad2(date.month) : String(date.month);
+  const year = date === undefined ? BLANK_DATE : String(date.year);
   return `ngày ${day} tháng ${month} năm ${year}`;
 }
 

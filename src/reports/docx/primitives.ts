@@ -22,9 +22,10 @@ export interface RunStyle {
 }
 
 /** One run of text in Times New Roman, NFC-normalised (§1.1: Unicode per TCVN 6909:2001). */
-export function run(text: string, style: RunStyle): TextRun {
+export function run(text: string, style: RunStyle, lineBreakBefore = false): TextRun {
   return new TextRun({
     text: text.normalize("NFC"),
+    ...(lineBreakBefore ? { break: 1 } : {}),
     font: ND30.font,
     size: style.size,
     bold: style.bold ?? false,
@@ -35,19 +36,7 @@ export function run(text: string, style: RunStyle): TextRun {
 
 /** Runs for text whose "\n" are line breaks inside one paragraph. */
 export function linesAsRuns(text: string, style: RunStyle): TextRun[] {
-  return text.split("\n").map((line, index) =>
-    index === 0
-      ? run(line, style)
-      : new TextRun({
-          text: line.normalize("NFC"),
-          break: 1,
-          font: ND30.font,
-          size: style.size,
-          bold: style.bold ?? false,
-          italics: style.italics ?? false,
-          language: { value: ND30.language },
-        }),
-  );
+  return text.split("\n").map((line, index) => run(line, style, index > 0));
 }
 
 /** A centred single-spaced line, as used throughout the header and the end block. */
