@@ -72,13 +72,14 @@ export function migrateSqlite(db: BetterSqlite3.Database, migrations: Migration[
 
 export async function migratePostgres(client: pg.ClientBase, schema: string, migrations: Migration[]): Promise<string[]> {
   const quoted = `"${schema.replaceAll('"', '""')}"`;
-  await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
-  await client.query(`SET search_path TO ${quoted}`);
   const done: string[] = [];
   await client.query("BEGIN");
   try {
-    // Several bot processes may start at once: one applies, the others wait and find nothing to do.
+    // Several bot processes may start at once: one applies, the others wait and find nothing to
+    // do. The lock comes first: even CREATE SCHEMA IF NOT EXISTS fails when two run together.
     await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${TABLE}:${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
+    await client.query(`SET search_path TO ${quoted}`);
     await client.query(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "${TABLE}"`);
     await client.query("COMMIT");
