@@ -2,7 +2,7 @@
  * Turns what an officer typed (or the option they pressed) into the typed value of the
  * question on screen, with the question's own limits applied.
  */
-import type { AnswerValue, ParseResult } from "../domain/answer-value.js";
+import { indicatorNumber, type AnswerValue, type ParseResult } from "../domain/answer-value.js";
 import { parseVnDate } from "../domain/parse-date.js";
 import { parseChoice, parseList, parseText, parseYesNo } from "../domain/parse-misc.js";
 import { parseCount, parseMoney, parsePercent, parseQuantity, parseRatio } from "../domain/parse-number.js";
@@ -56,23 +56,9 @@ function parseByType(text: string, q: Question, referenceYear: number): ParseRes
   }
 }
 
-/** The number a question's min/max applies to. */
-function measured(value: AnswerValue): number | undefined {
-  switch (value.kind) {
-    case "count":
-    case "decimal":
-    case "money":
-    case "percent":
-      return value.value;
-    case "ratio":
-      return value.achieved;
-    default:
-      return undefined;
-  }
-}
 
 function checkLimits(value: AnswerValue, q: Question): ParseResult<AnswerValue> {
-  const n = measured(value);
+  const n = indicatorNumber(value);
   if (n === undefined) return { ok: true, value };
   if (q.min !== undefined && n < q.min) return { ok: false, error: "below_min", params: { min: formatNumber(q.min) } };
   if (q.max !== undefined && n > q.max) return { ok: false, error: "above_max", params: { max: formatNumber(q.max) } };

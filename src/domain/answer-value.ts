@@ -49,3 +49,18 @@ export type ParseErrorCode =
 export type ParseResult<T> =
   | { ok: true; value: T }
   | { ok: false; error: ParseErrorCode; params?: Record<string, string | number> };
+
+/** The number an indicator is measured and compared by (the achieved part of a ratio); none for text, lists, choices, yes/no and dates. */
+export function indicatorNumber(value: AnswerValue | undefined): number | undefined {
+  switch (value?.kind) {
+    case "count":
+    case "decimal":
+    case "money":
+    case "percent":
+      return value.value;
+    case "ratio":
+      return value.achieved;
+    default:
+      return undefined;
+  }
+}

@@ -11,7 +11,7 @@
  * Pure: no I/O, no clock. Results are plain data with an explicit kind for every case where a
  * figure cannot be computed (no plan, a zero base…), so nothing downstream ever prints NaN.
  */
-import type { AnswerValue } from "./answer-value.js";
+import { indicatorNumber, type AnswerValue } from "./answer-value.js";
 import { formatMoney, formatNumber, formatPercent, formatPercentCompact, formatQuantity } from "./format-vn.js";
 
 /**
@@ -253,15 +253,7 @@ export function checkConsistency(
 
 /** The single number of a quantity answer; undefined for ratios and non-numeric answers. */
 function numericValue(value: AnswerValue): number | undefined {
-  switch (value.kind) {
-    case "count":
-    case "decimal":
-    case "money":
-    case "percent":
-      return value.value;
-    default:
-      return undefined;
-  }
+  return value.kind === "ratio" ? undefined : indicatorNumber(value);
 }
 
 function formatAnswerNumber(value: AnswerValue): string {

@@ -5,7 +5,7 @@
  * III. tasks for the next period), with an annex of indicators for 6-month, 9-month and annual
  * reports.
  */
-import type { AnswerValue } from "../domain/answer-value.js";
+import { indicatorNumber, type AnswerValue } from "../domain/answer-value.js";
 import { percentOfPlan, ratioRate } from "../domain/derived.js";
 import { formatPercent } from "../domain/format-vn.js";
 import { maxPeriodNumber, periodLabel } from "../domain/period-label.js";
@@ -17,7 +17,7 @@ import { byKey, relevantQuestions } from "../conversation/progress.js";
 import type { IndexedQuestion, IndexedSection, TemplateCache } from "../conversation/template-index.js";
 import { loadAnswers, type PeriodRow } from "../conversation/work.js";
 import type { ReportDocument, ReportSection } from "./docx/report-model.js";
-import { figuresFor, numeric, previousOf } from "./history.js";
+import { figuresFor, previousOf } from "./history.js";
 import { comparisons } from "./indicator-phrases.js";
 
 export interface UnitForReport {
@@ -61,7 +61,7 @@ export async function composeReport(db: Db | Tx, templates: TemplateCache, t: Tr
     return out;
   };
   const sentence = async (q: IndexedQuestion, value: AnswerValue): Promise<string> => {
-    const n = numeric(value);
+    const n = indicatorNumber(value);
     const extra = n === undefined ? [] : await comparisons(db, t, q, n, { ...context, plan: plans.get(q.def.key) });
     return `${q.def.label}: ${renderValue(value, q.def, words)}${extra.length ? `, ${extra.join(", ")}` : ""}.`;
   };
@@ -119,10 +119,10 @@ function annex(
   const rows: string[][] = [];
   for (const q of sections.flatMap((s) => s.questions)) {
     const value = answers.get(q.id)?.value ?? undefined;
-    const n = numeric(value ?? undefined);
+    const n = indicatorNumber(value ?? undefined);
     if (n === undefined || !q.def.plan) continue;
     const plan = plans.get(q.def.key);
-    const before = numeric(context.lastYear?.get(q.def.key));
+    const before = indicatorNumber(context.lastYear?.get(q.def.key));
     const planResult = percentOfPlan(n, plan);
     const vsLastYear = before === undefined ? undefined : ratioRate(n, before);
     rows.push([

@@ -13,7 +13,8 @@ import { isoDay } from "../conversation/commands.js";
 import { byKey, relevantQuestions, sectionProgress } from "../conversation/progress.js";
 import type { TemplateCache } from "../conversation/template-index.js";
 import { loadAnswers, type PeriodRow } from "../conversation/work.js";
-import { figuresFor, numeric, previousOf } from "./history.js";
+import { figuresFor, previousOf } from "./history.js";
+import { indicatorNumber } from "../domain/answer-value.js";
 import { comparisons } from "./indicator-phrases.js";
 
 export async function buildDigest(db: Db | Tx, templates: TemplateCache, t: Translate, period: PeriodRow, timeZone: string): Promise<string> {
@@ -53,9 +54,9 @@ export async function buildDigest(db: Db | Tx, templates: TemplateCache, t: Tran
     const lines: string[] = [];
     for (const q of relevantQuestions(section, keyed)) {
       const a = answers.get(q.id);
-      if (!a?.value || numeric(a.value) === undefined) continue;
+      if (!a?.value || indicatorNumber(a.value) === undefined) continue;
       const parts = [`• ${q.def.label}: ${renderShort(a.value, q.def, words, 60)}`];
-      parts.push(...(await comparisons(db, t, q, numeric(a.value)!, { ref, lastYear, previous, plan: plans.get(q.def.key) })));
+      parts.push(...(await comparisons(db, t, q, indicatorNumber(a.value)!, { ref, lastYear, previous, plan: plans.get(q.def.key) })));
       lines.push(parts.join("; "));
     }
     if (lines.length) blocks.push([`${section.title}:`, ...lines]);

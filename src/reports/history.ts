@@ -3,7 +3,7 @@
  * the previous period, and the months of the year so far (lũy kế). Answers are matched by
  * question key, so comparisons work across template versions.
  */
-import type { AnswerValue } from "../domain/answer-value.js";
+import { indicatorNumber, type AnswerValue } from "../domain/answer-value.js";
 import type { Db, Tx } from "../store/database.js";
 
 export type FiguresByKey = Map<string, AnswerValue>;
@@ -40,24 +40,9 @@ export async function monthsOfYear(db: Db | Tx, p: PeriodKey, key: string): Prom
   });
   for (const row of rows) {
     const month = periods.find((x) => x.id === row.periodId)!.number;
-    const n = numeric(row.value as unknown as AnswerValue);
+    const n = indicatorNumber(row.value as unknown as AnswerValue);
     if (n !== undefined) values[month - 1] = n;
   }
   return values;
 }
 
-/** The number an indicator is compared by (achieved for a ratio). */
-export function numeric(value: AnswerValue | undefined): number | undefined {
-  if (!value) return undefined;
-  switch (value.kind) {
-    case "count":
-    case "decimal":
-    case "money":
-    case "percent":
-      return value.value;
-    case "ratio":
-      return value.achieved;
-    default:
-      return undefined;
-  }
-}

@@ -8,7 +8,8 @@ import { formatIndicator } from "../domain/render-value.js";
 import type { Translate } from "../i18n.js";
 import type { Db, Tx } from "../store/database.js";
 import type { IndexedQuestion } from "../conversation/template-index.js";
-import { monthsOfYear, numeric, type FiguresByKey } from "./history.js";
+import { monthsOfYear, type FiguresByKey } from "./history.js";
+import { indicatorNumber } from "../domain/answer-value.js";
 
 export interface ComparisonContext {
   ref: { unitId: number; kind: string; year: number; number: number };
@@ -31,8 +32,8 @@ export async function comparisons(db: Db | Tx, t: Translate, q: IndexedQuestion,
     }
     out.push(phrasePlan(percentOfPlan(actual, c.plan), q.def.plan.label));
   }
-  out.push(phraseChange(changeVs(value, numeric(c.lastYear?.get(q.def.key))), t("digest.same_period")));
-  const before = numeric(c.previous?.get(q.def.key));
+  out.push(phraseChange(changeVs(value, indicatorNumber(c.lastYear?.get(q.def.key))), t("digest.same_period")));
+  const before = indicatorNumber(c.previous?.get(q.def.key));
   if (before !== undefined) out.push(phraseChange(changeVs(value, before), t("digest.previous_period")));
   return out.filter((s) => s !== "");
 }
