@@ -63,8 +63,14 @@ async function runConsole(core: Core, config: Config): Promise<void> {
   const t = createTranslator(config.locale);
   const greeting = await ensureDemo(core, config);
   process.stderr.write(`${t("console.no_token")}\n\n`);
+  // The terminal cannot receive a file: say where the compiled report was written.
+  core.reports.senders.set("console", async (_chat, out) => {
+    const where = out.file ? `\n${t("console.file_saved", { path: core.files.pathOf(out.file.id), name: out.file.fileName })}` : "";
+    process.stdout.write(`\n${out.text}${where}\n> `);
+  });
   const chat = startConsole(core.engine, process.stdin, process.stdout, `${t("console.greeting")}\n${greeting}`);
   await chat.closed;
+  await core.reports.idle();
 }
 
 main().catch((error: unknown) => {

@@ -61,7 +61,8 @@ export async function progress(turn: Turn): Promise<Outgoing[]> {
     lines.push(t("progress.mine"));
     for (const s of work.sections) lines.push(progressLine(t, sectionProgress(s, work.answers, work.keyed)));
   }
-  lines.push("", ...(await unitProgress(tx, turn.templates, t, period, detailed)));
+  if (lines.length > 1) lines.push("");
+  lines.push(...(await unitProgress(tx, turn.templates, t, period, detailed)));
   return [reply(turn, lines.join("\n"))];
 }
 

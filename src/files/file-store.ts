@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { GeneratedFile } from "../generated/sqlite/client.js";
 import type { Db } from "../store/database.js";
 
@@ -35,6 +35,11 @@ export class FileStore {
     this.dir = options.dir;
     this.db = options.db;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** Where a stored file lies on disk (for the terminal demo, which has no chat to send it to). */
+  pathOf(id: string): string {
+    return resolve(this.dir, id);
   }
 
   async save(file: NewFile): Promise<GeneratedFileRow> {
