@@ -5,6 +5,7 @@
 import { ROLES, createInvite } from "../admin/create-invite.js";
 import { assignSection } from "../admin/assign-section.js";
 import { createUnit } from "../admin/create-unit.js";
+import { setUnitSettings } from "../admin/unit-settings.js";
 import { listMembers } from "../admin/list-members.js";
 import { listSections } from "../admin/list-sections.js";
 import type { Owner } from "../admin/lookup.js";
@@ -61,6 +62,25 @@ export const COMMANDS: readonly Command[] = [
       const unit = await createUnit(db, { code: code!, name: name.join(" ") });
       out(t("admin.unit.created", { name: unit.name, code: unit.code }));
       out(t("admin.unit.next", { code: unit.code }));
+    },
+  },
+  {
+    name: "unit settings",
+    syntax: "admin.syntax.unit_settings",
+    describe: "admin.describe.unit_settings",
+    accepts: (n) => n === 1,
+    options: ["official-name", "place", "signer", "signer-title", "recipients", "symbol"],
+    async run({ db, t, out }, [unitCode], options) {
+      await setUnitSettings(db, unitCode!, {
+        officialName: options["official-name"],
+        placeName: options.place,
+        signerName: options.signer,
+        // "KT. CHỦ TỊCH|PHÓ CHỦ TỊCH" prints on two lines.
+        signerTitle: options["signer-title"]?.replaceAll("|", "\n"),
+        recipients: options.recipients?.split("|"),
+        reportSymbol: options.symbol,
+      });
+      out(t("admin.unit.settings_saved", { code: unitCode! }));
     },
   },
   {

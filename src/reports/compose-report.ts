@@ -29,6 +29,8 @@ export interface UnitForReport {
   signerName?: string;
   signerPosition?: string;
   recipients?: string[];
+  /** "BC-UBND" by default. */
+  symbol?: string;
 }
 
 const NARRATIVE = new Set(["text", "list"]);
@@ -88,7 +90,7 @@ export async function composeReport(db: Db | Tx, templates: TemplateCache, t: Tr
   const date = issuedOn ? { month: issuedOn.getMonth() + 1, year: issuedOn.getFullYear() } : undefined;
   return {
     issuer: { name: unit.officialName ?? `ỦY BAN NHÂN DÂN ${place.toUpperCase()}` },
-    symbol: "BC-UBND",
+    symbol: unit.symbol ?? "BC-UBND",
     place,
     date,
     title: "BÁO CÁO",

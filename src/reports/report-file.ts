@@ -18,7 +18,16 @@ export async function buildReportFile(db: Db, store: FileStore, t: Translate, un
   const tx = db as unknown as Tx;
   const unit = await findUnit(tx, unitCode);
   const period = (await findPeriod(tx, unit, ref)) as PeriodRow;
-  const document = await composeReport(db, new TemplateCache(), t, period, { name: unit.name }, now);
+  const settings = await db.unit.findUniqueOrThrow({ where: { id: unit.id } });
+  const document = await composeReport(db, new TemplateCache(), t, period, {
+    name: unit.name,
+    officialName: settings.officialName ?? undefined,
+    placeName: settings.placeName ?? undefined,
+    signerName: settings.signerName ?? undefined,
+    signerPosition: settings.signerTitle ?? undefined,
+    recipients: (settings.recipients as string[] | null) ?? undefined,
+    symbol: settings.reportSymbol ?? undefined,
+  }, now);
   const bytes = await buildReportDocx(document);
   const fileName = `${t("report.file_name", { unit: unit.code, kind: period.kind, number: period.number, year: period.year })}.docx`;
   const row = await store.save({ unitId: unit.id, periodId: period.id, kind: "report-docx", fileName, mimeType: DOCX_MIME, bytes });

@@ -62,11 +62,11 @@ describe("compiled report", () => {
     const out = join(mkdtempSync(join(tmpdir(), "baocao-report-")), "bao-cao.docx");
     const lines: string[] = [];
     const errors: string[] = [];
-    const code = await runAdmin(["report", "phuong-1", "6thang", "1/2023", "--out", out], { out: (l) => lines.push(l), err: (l) => errors.push(l) }, {
-      DATABASE_URL: url,
-      LOG_LEVEL: "silent",
-      BAOCAO_FILES_DIR: join(tmpdir(), `baocao-files-${randomUUID()}`),
-    });
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => errors.push(l) };
+    const env = { DATABASE_URL: url, LOG_LEVEL: "silent", BAOCAO_FILES_DIR: join(tmpdir(), `baocao-files-${randomUUID()}`) };
+    const settings = ["unit", "settings", "phuong-1", "--signer", "Nguyễn Văn An", "--signer-title", "KT. CHỦ TỊCH|PHÓ CHỦ TỊCH", "--recipients", "UBND tỉnh Đồng Tháp;|Lưu: VT, VP.", "--symbol", "BC-UBND"];
+    expect(await runAdmin(settings, io, env)).toBe(0);
+    const code = await runAdmin(["report", "phuong-1", "6thang", "1/2023", "--out", out], io, env);
     expect(errors).toEqual([]);
     expect(code).toBe(0);
     expect(lines.join("\n")).toContain("phiên bản 1");
@@ -83,6 +83,11 @@ describe("compiled report", () => {
     expect(text).toContain("62.500.000 đồng");
     expect(text).toMatch(/\.\/\./);
     expect(text).toContain("PHỤ LỤC");
+    expect(text).toContain("Nguyễn Văn An");
+    expect(text).toContain("KT. CHỦ TỊCH");
+    expect(text).toContain("PHÓ CHỦ TỊCH");
+    expect(text).toContain("UBND tỉnh Đồng Tháp;");
+    expect(text).toMatch(/Phường 1, ngày/);
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
     const stored = await core.database.db.generatedFile.findMany();
     expect(stored.map((f) => [f.kind, f.version])).toEqual([["report-docx", 1]]);

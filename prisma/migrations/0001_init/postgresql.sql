@@ -3,6 +3,12 @@ CREATE TABLE "Unit" (
     "id" SERIAL NOT NULL,
     "code" TEXT NOT NULL,
     "name" TEXT NOT NULL,
+    "officialName" TEXT,
+    "placeName" TEXT,
+    "signerName" TEXT,
+    "signerTitle" TEXT,
+    "recipients" JSONB,
+    "reportSymbol" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Unit_pkey" PRIMARY KEY ("id")

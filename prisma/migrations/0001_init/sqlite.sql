@@ -3,6 +3,12 @@ CREATE TABLE "Unit" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "code" TEXT NOT NULL,
     "name" TEXT NOT NULL,
+    "officialName" TEXT,
+    "placeName" TEXT,
+    "signerName" TEXT,
+    "signerTitle" TEXT,
+    "recipients" JSONB,
+    "reportSymbol" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
