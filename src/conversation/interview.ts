@@ -7,6 +7,7 @@ import type { AnswerValue } from "../domain/answer-value.js";
 import { periodLabel } from "../domain/period-label.js";
 import { formatIndicator, renderShort, renderValue } from "../domain/render-value.js";
 import { Prisma } from "../generated/sqlite/client.js";
+import { consistencyWarnings } from "../reports/consistency.js";
 import { optionsOf, parseAnswer } from "./answer-input.js";
 import { byKey, firstOpen, previousQuestion, relevantQuestions, sectionProgress, sequence } from "./progress.js";
 import type { IndexedQuestion, IndexedSection } from "./template-index.js";
@@ -186,7 +187,8 @@ async function saveAndContinue(turn: Turn, work: Work, question: IndexedQuestion
   const saved = value
     ? turn.t("interview.saved", { value: renderValue(value, question.def, words(turn)) })
     : turn.t("interview.skipped");
-  return next(turn, work, [saved], question);
+  const warnings = consistencyWarnings(work.index.template, work.keyed, turn.t, question.def.key).map((warning) => turn.t("interview.check_warning", { warning }));
+  return next(turn, work, [saved, ...warnings], question);
 }
 
 /** After an answer: close the section if it is now complete, then go on to the next open question. */

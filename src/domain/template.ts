@@ -65,12 +65,19 @@ export interface Section {
   questions: Question[];
 }
 
+/** A consistency rule between answers, checked when answering and listed in the summary. */
+export type ConsistencyCheck =
+  | { kind: "part_of"; part: string; whole: string }
+  | { kind: "rate_max_100"; key: string }
+  | { kind: "achieved_le_target"; key: string };
+
 export interface Template {
   key: string;
   version: number;
   name: string;
   kinds: PeriodKind[];
   sections: Section[];
+  checks?: ConsistencyCheck[];
 }
 
 /** One thing wrong with a template file, located as precisely as the file allows. */
@@ -155,6 +162,12 @@ const sectionSchema = z.strictObject({
   questions: z.array(questionSchema).min(1, "a section needs at least one question"),
 });
 
+const checkSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("part_of"), part: questionKey, whole: questionKey }),
+  z.strictObject({ kind: z.literal("rate_max_100"), key: questionKey }),
+  z.strictObject({ kind: z.literal("achieved_le_target"), key: questionKey }),
+]);
+
 const templateSchema = z
   .strictObject({
     key: sectionKey,
@@ -165,10 +178,33 @@ const templateSchema = z
       .min(1, "list at least one period kind")
       .refine((k) => new Set(k).size === k.length, "each period kind may appear only once"),
     sections: z.array(sectionSchema).min(1, "a template needs at least one section"),
+    checks: z.array(checkSchema).optional(),
   })
   .superRefine((t, ctx) => {
     for (const { path, message } of crossProblems(t)) ctx.addIssue({ code: "custom", path, message });
+    for (const { path, message } of checkProblems(t)) ctx.addIssue({ code: "custom", path, message });
   });
+
+/** Which question types each consistency rule can look at. */
+const CHECK_TYPES: Record<ConsistencyCheck["kind"], readonly string[]> = {
+  part_of: ["count", "decimal", "money", "percent"],
+  rate_max_100: ["percent", "ratio"],
+  achieved_le_target: ["ratio"],
+};
+
+function checkProblems(t: { sections: { questions: RawQuestion[] }[]; checks?: ConsistencyCheck[] }): Found[] {
+  const byKey = new Map(t.sections.flatMap((s) => s.questions.map((q) => [q.key, q] as const)));
+  const found: Found[] = [];
+  (t.checks ?? []).forEach((check, i) => {
+    const keys = check.kind === "part_of" ? { part: check.part, whole: check.whole } : { key: check.key };
+    for (const [field, key] of Object.entries(keys)) {
+      const q = byKey.get(key);
+      if (!q) found.push({ path: ["checks", i, field], message: `there is no question "${key}" in this template` });
+      else if (!CHECK_TYPES[check.kind].includes(q.type)) found.push({ path: ["checks", i, field], message: `${check.kind} cannot check "${key}", a ${q.type} question` });
+    }
+  });
+  return found;
+}
 
 interface Found {
   path: (string | number)[];

@@ -16,6 +16,7 @@ import { loadAnswers, type PeriodRow } from "../conversation/work.js";
 import { figuresFor, previousOf } from "./history.js";
 import { indicatorNumber } from "../domain/answer-value.js";
 import { comparisons } from "./indicator-phrases.js";
+import { consistencyWarnings } from "./consistency.js";
 
 export async function buildDigest(db: Db | Tx, templates: TemplateCache, t: Translate, period: PeriodRow, timeZone: string): Promise<string> {
   const index = await templates.get(db, period.templateVersionId);
@@ -62,5 +63,7 @@ export async function buildDigest(db: Db | Tx, templates: TemplateCache, t: Tran
     if (lines.length) blocks.push([`${section.title}:`, ...lines]);
   }
   if (blocks.length === 3) blocks[2]!.push(t("digest.no_figures"));
+  const warnings = consistencyWarnings(index.template, keyed, t);
+  if (warnings.length) blocks.push([t("digest.checks_header"), ...warnings.map((w) => `• ${w}`)]);
   return blocks.map((b) => b.join("\n")).join("\n\n");
 }

@@ -92,4 +92,21 @@ describe("/baocao", () => {
     expect(refused).toContain("chỉ dành cho lãnh đạo");
     expect(refused).not.toContain("5.000.000.000");
   });
+  it("warns the officer about an answer that contradicts another, and lists it for the leader", async () => {
+    const db = core.database.db;
+    const ref = { kind: "thang", year: 2026, number: 11 };
+    await openPeriod(db, { unitCode: "p1", ...ref, now, timeZone: tz });
+    await assignSection(db, { unitCode: "p1", periodRef: ref, sectionKey: "kinh-te-ngan-sach", member: "Lan" });
+    await say("Lan", "/nhap");
+    for (const a of ["5 tỷ", "4 tỷ", "947", "12", "86"]) await say("Lan", a);
+    const warned = await say("Lan", "90");
+    expect(warned).toContain("✅ Đã lưu: 90 doanh nghiệp");
+    expect(warned).toContain("⚠️ Lưu ý: «Số doanh nghiệp thành lập mới trong kỳ» (90 doanh nghiệp) lớn hơn «Tổng số doanh nghiệp đang hoạt động trên địa bàn» (86 doanh nghiệp).");
+    const digest = await say("Chủ tịch", "/baocao thang");
+    expect(digest).toContain("⚠️ Cần kiểm tra:");
+    expect(digest).toContain("• «Số doanh nghiệp thành lập mới trong kỳ» (90 doanh nghiệp) lớn hơn");
+    await say("Lan", "/sua 6");
+    expect(await say("Lan", "3")).not.toContain("Lưu ý");
+    expect(await say("Chủ tịch", "/baocao thang")).not.toContain("Cần kiểm tra");
+  });
 });
