@@ -27,6 +27,7 @@ import type {
   User,
   UserFromGetMe,
 } from "grammy/types";
+import { waitForRecorded } from "./wait-for.js";
 
 // ---------------------------------------------------------------- public types
 
@@ -316,32 +317,12 @@ export class FakeTelegram {
   }
 
   /** Resolves with the first message (from index `after`, default 0) matching predicate. */
-  waitFor(
-    predicate: (m: SentMessage) => boolean,
-    opts: { timeoutMs?: number; after?: number } = {},
-  ): Promise<SentMessage> {
-    const timeoutMs = opts.timeoutMs ?? 5000;
-    let index = opts.after ?? 0;
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        for (; index < this.sent.length; index++) {
-          const m = this.sent[index]!;
-          if (predicate(m)) return finish(() => resolve(m));
-        }
-        if (this.stopped) finish(() => reject(new Error("FakeTelegram stopped while waiting for a message")));
-      };
-      const timer = setTimeout(
-        () => finish(() => reject(new Error(`waitFor: no matching message after ${timeoutMs} ms\n${this.describeRecent()}`))),
-        timeoutMs,
-      );
-      const finish = (settle: () => void) => {
-        clearTimeout(timer);
-        this.sentListeners.delete(check);
-        settle();
-      };
-      this.sentListeners.add(check);
-      check();
-    });
+  waitFor(predicate: (m: SentMessage) => boolean, opts: { timeoutMs?: number; after?: number } = {}): Promise<SentMessage> {
+    return waitForRecorded(
+      { items: this.sent, listeners: this.sentListeners, stopped: () => this.stopped, describeRecent: () => this.describeRecent(), name: "FakeTelegram" },
+      predicate,
+      opts,
+    );
   }
 
   /** The next message to chatId, sent at or after index `after` (default: from now on). */

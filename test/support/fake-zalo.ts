@@ -22,6 +22,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
+import { waitForRecorded } from "./wait-for.js";
 
 // ---------------------------------------------------------------- public types
 
@@ -260,28 +261,11 @@ export class FakeZalo {
 
   /** Resolves with the first message (from index `after`, default 0) matching predicate. */
   waitFor(predicate: (m: ZaloSent) => boolean, opts: { timeoutMs?: number; after?: number } = {}): Promise<ZaloSent> {
-    const timeoutMs = opts.timeoutMs ?? 5000;
-    let index = opts.after ?? 0;
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        for (; index < this.sent.length; index++) {
-          const m = this.sent[index]!;
-          if (predicate(m)) return finish(() => resolve(m));
-        }
-        if (this.stopped) finish(() => reject(new Error("FakeZalo stopped while waiting for a message")));
-      };
-      const timer = setTimeout(
-        () => finish(() => reject(new Error(`waitFor: no matching message after ${timeoutMs} ms\n${this.describeRecent()}`))),
-        timeoutMs,
-      );
-      const finish = (settle: () => void) => {
-        clearTimeout(timer);
-        this.sentListeners.delete(check);
-        settle();
-      };
-      this.sentListeners.add(check);
-      check();
-    });
+    return waitForRecorded(
+      { items: this.sent, listeners: this.sentListeners, stopped: () => this.stopped, describeRecent: () => this.describeRecent(), name: "FakeZalo" },
+      predicate,
+      opts,
+    );
   }
 
   // ------------------------------------------------------------ faults
