@@ -3,10 +3,12 @@
  * through the conversation engine, the admin command line writes the .docx, and its text has
  * the computed sentences (not the seed's slips: 4.310/8.291 is 52,0%, not 51%).
  */
+import { execFileSync, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { strFromU8, unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assignSection } from "../../src/admin/assign-section.js";
@@ -92,4 +94,30 @@ describe("compiled report", () => {
     const stored = await core.database.db.generatedFile.findMany();
     expect(stored.map((f) => [f.kind, f.version])).toEqual([["report-docx", 1]]);
   });
+
+  // Runs where LibreOffice and poppler are installed; .ci/run installs them.
+  it.runIf(hasLibreOffice())("converts to PDF in LibreOffice, with the computed figures, the closing and the signer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "baocao-lo-"));
+    const out = join(dir, "bc.docx");
+    const env = { DATABASE_URL: url, LOG_LEVEL: "silent", BAOCAO_FILES_DIR: join(dir, "files") };
+    const io = { out: () => undefined, err: (l: string) => expect.unreachable(l) };
+    expect(await runAdmin(["unit", "settings", "phuong-1", "--signer", "Nguyễn Văn An"], io, env)).toBe(0);
+    expect(await runAdmin(["report", "phuong-1", "6thang", "1/2023", "--out", out], io, env)).toBe(0);
+    execFileSync("soffice", [`-env:UserInstallation=${pathToFileURL(join(dir, "profile")).href}`, "--headless", "--convert-to", "pdf", "--outdir", dir, out], { stdio: "pipe", timeout: 110_000 });
+    const pdf = join(dir, "bc.pdf");
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1] ?? 0);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).normalize("NFC").replace(/\s+/g, " ");
+    expect(text).toContain("BÁO CÁO");
+    expect(text).toContain("đạt 68,4% dự toán năm");
+    expect(text).toContain("đạt 52,0% dự toán năm");
+    expect(text).toContain("./.");
+    expect(text).toContain("Nguyễn Văn An");
+    expect(text).toContain("PHỤ LỤC");
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });
+
+function hasLibreOffice(): boolean {
+  return ["soffice", "pdfinfo", "pdftotext"].every((c) => spawnSync("which", [c]).status === 0);
+}
