@@ -2,6 +2,7 @@
  * An answer as an officer reads it back: Vietnamese number and date formats, with its unit.
  */
 import type { AnswerValue } from "./answer-value.js";
+import { ratioRate } from "./derived.js";
 import { formatDateVn, formatMoney, formatNumber, formatPercent, formatPercentCompact, formatQuantity } from "./format-vn.js";
 import type { Question } from "./template.js";
 
@@ -19,9 +20,13 @@ export function renderValue(value: AnswerValue, question: Question, words: Rende
       return formatMoney(value.value);
     case "percent":
       return `${formatNumber(value.value)}%`;
-    case "ratio":
-      // The rate is derived here from the two stored numbers, never typed by the officer.
-      return `${formatNumber(value.achieved)}/${formatNumber(value.target)} (${formatPercent((value.achieved / value.target) * 100)})`;
+    case "ratio": {
+      // The rate is derived from the two stored numbers, never typed by the officer, and rounded
+      // the same way as in the summary and the report (a plain division prints 23/80 as 28,7%).
+      const rate = ratioRate(value.achieved, value.target);
+      const shown = `${formatNumber(value.achieved)}/${formatNumber(value.target)}`;
+      return rate.kind === "ok" ? `${shown} (${formatPercent(rate.percent)})` : shown;
+    }
     case "text":
       return value.value;
     case "list":
