@@ -32,6 +32,8 @@ const schema = z
     BAOCAO_TIMEZONE: optionalString.transform((v) => v ?? "Asia/Ho_Chi_Minh").refine(isTimeZone, "not a known IANA time zone"),
     BAOCAO_LOCALE: optionalString.transform((v) => v ?? "vi").pipe(z.enum(["vi", "en"])),
     BAOCAO_TEMPLATES_DIR: optionalString.transform((v) => v ?? "templates"),
+    BAOCAO_REMINDERS: optionalString.transform((v) => v ?? "on").pipe(z.enum(["on", "off"])),
+    BAOCAO_REMINDER_RATE: optionalString.transform((v) => Number(v ?? "25")).pipe(z.number().positive().max(1000)),
     LOG_LEVEL: optionalString.transform((v) => v ?? "info").pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
     PORT: optionalString.transform((v) => Number(v ?? "8080")).pipe(z.number().int().min(0).max(65535)),
     HOST: optionalString.transform((v) => v ?? "0.0.0.0"),
@@ -63,6 +65,8 @@ export interface Config {
   timeZone: string;
   locale: "vi" | "en";
   templatesDir: string;
+  /** Whether this process sends reminders, and how many messages a second per channel. */
+  reminders: { enabled: boolean; ratePerSecond: number };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   http: { port: number; host: string };
 }
@@ -101,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.BAOCAO_TIMEZONE,
     locale: e.BAOCAO_LOCALE,
     templatesDir: e.BAOCAO_TEMPLATES_DIR,
+    reminders: { enabled: e.BAOCAO_REMINDERS === "on", ratePerSecond: e.BAOCAO_REMINDER_RATE },
     logLevel: e.LOG_LEVEL,
     http: { port: e.PORT, host: e.HOST },
   };

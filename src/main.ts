@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
+    await core.reminders.stop();
     await Promise.allSettled(channels.map((c) => c.stop()));
     await core.reports.idle();
     await http.close();
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   log.info({ port }, "http server listening");
   if (config.telegram.token) channels.push(await startTelegram(core, config, http));
   if (config.zalo.token) channels.push(await startZalo(core, config, http));
+  if (config.reminders.enabled) core.reminders.start();
 }
 
 async function runConsole(core: Core, config: Config): Promise<void> {
@@ -64,10 +66,11 @@ async function runConsole(core: Core, config: Config): Promise<void> {
   const greeting = await ensureDemo(core, config);
   process.stderr.write(`${t("console.no_token")}\n\n`);
   // The terminal cannot receive a file: say where the compiled report was written.
-  core.reports.senders.set("console", async (_chat, out) => {
+  core.senders.set("console", async (_chat, out) => {
     const where = out.file ? `\n${t("console.file_saved", { path: core.files.pathOf(out.file.id), name: out.file.fileName })}` : "";
     process.stdout.write(`\n${out.text}${where}\n> `);
   });
+  if (config.reminders.enabled) core.reminders.start();
   const chat = startConsole(core.engine, process.stdin, process.stdout, `${t("console.greeting")}\n${greeting}`);
   await chat.closed;
   await core.reports.idle();

@@ -1,11 +1,15 @@
 /**
- * Opens a report period for a unit: the cut-off window of NĐ 09/2019 Điều 12, a deadline, and
- * the newest version of the template, which the period keeps even when the template changes.
+ * Opens a report period for a unit: the cut-off window of NĐ 09/2019 Điều 12, a deadline by the
+ * unit's rule, the newest version of the template (which the period keeps even when the
+ * template changes), and the plan of its reminders.
  */
 import { formatDateVn } from "../domain/format-vn.js";
-import { cutoffWindow, deadlineOn, defaultDeadline } from "../domain/period-window.js";
+import { cutoffWindow, deadlineOn, periodDeadline } from "../domain/period-window.js";
+import { calendarFor, readPolicy } from "../domain/unit-policy.js";
+import { planPeriodReminders } from "../reminders/plan.js";
 import type { Db } from "../store/database.js";
 import { AdminError } from "./admin-error.js";
+import { copyOwnersFromPrevious } from "./copy-owners.js";
 import { DEFAULT_TEMPLATE_KEY, findUnit, latestTemplateVersion } from "./lookup.js";
 import { checkPeriodRef } from "./period-ref.js";
 
@@ -14,9 +18,11 @@ export interface OpenPeriodInput {
   kind: string;
   year: number;
   number: number;
-  /** Local day the report is due (ISO yyyy-mm-dd); by default 2 working days after the cut-off. */
+  /** Local day the report is due (ISO yyyy-mm-dd); by default the unit's rule (2 working days after the cut-off). */
   deadline?: string;
   templateKey?: string;
+  /** Give the sections to their owners in the previous period of the same kind. */
+  sameOwners?: boolean;
   now: Date;
   /** The unit's time zone: the deadline is 17:00 there. */
   timeZone: string;
@@ -37,11 +43,15 @@ export interface OpenedPeriod {
 export async function openPeriod(db: Db, input: OpenPeriodInput): Promise<OpenedPeriod> {
   const ref = checkPeriodRef(input);
   const window = cutoffWindow(ref.kind, ref.year, ref.number);
-  const deadline = input.deadline === undefined ? defaultDeadline(window.endsOn, input.timeZone) : checkedDeadline(input.deadline, window.endsOn, input.timeZone);
   const templateKey = input.templateKey ?? DEFAULT_TEMPLATE_KEY;
 
   return db.$transaction(async (tx) => {
     const unit = await findUnit(tx, input.unitCode);
+    const policy = readPolicy((await tx.unit.findUniqueOrThrow({ where: { id: unit.id }, select: { reminderPolicy: true } })).reminderPolicy);
+    const deadline =
+      input.deadline === undefined
+        ? periodDeadline(window.endsOn, input.timeZone, calendarFor(policy), policy.deadlines[ref.kind], policy.shiftDeadline)
+        : checkedDeadline(input.deadline, window.endsOn, input.timeZone);
     const version = await latestTemplateVersion(tx, templateKey);
     if (!version.template.kinds.includes(ref.kind)) {
       throw new AdminError("admin.error.template_kind", { key: templateKey, kind: ref.kind, kinds: version.template.kinds });
@@ -52,11 +62,13 @@ export async function openPeriod(db: Db, input: OpenPeriodInput): Promise<Opened
     const period = await tx.period.create({
       data: { unitId: unit.id, templateVersionId: version.id, ...ref, ...window, deadline, status: "open", createdAt: input.now },
     });
+    const copied = input.sameOwners ? await copyOwnersFromPrevious(tx, period) : 0;
+    await planPeriodReminders(tx, period.id, input.timeZone);
     await tx.auditLog.create({
       data: {
         unitId: unit.id,
         action: "period.opened",
-        detail: { periodId: period.id, ...ref, ...window, deadline: deadline.toISOString(), templateVersionId: version.id },
+        detail: { periodId: period.id, ...ref, ...window, deadline: deadline.toISOString(), templateVersionId: version.id, copiedAssignments: copied },
         createdAt: input.now,
       },
     });

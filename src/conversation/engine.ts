@@ -9,6 +9,10 @@ import type { Logger } from "../logger.js";
 import type { Db, Tx } from "../store/database.js";
 import { join, help, pause, progress } from "./commands.js";
 import { issueLinkCode, useLinkCode } from "./link.js";
+import { absenceCommand } from "./absence.js";
+import { channelCommand } from "./channel-choice.js";
+import { nudgeCommand } from "./nudge.js";
+import { RESUME_PREFIX } from "../reminders/messages.js";
 import { reportCommand } from "../reports/report-command.js";
 import type { ReportJobs } from "../reports/report-jobs.js";
 import { answer, back, CHOICE_PREFIX, keep, listForEdit, resume, SHORTCUT_PREFIX, skip } from "./interview.js";
@@ -26,6 +30,8 @@ export interface EngineDeps {
   now?: () => Date;
   /** Where `/baocao … file` hands the compiled document over; without it only the digest is offered. */
   reports?: ReportJobs;
+  /** Told after a commit that planned a reminder to send now (/nhacnho). */
+  onReminderPlanned?: () => void;
 }
 
 export class ConversationEngine {
@@ -124,8 +130,11 @@ export class ConversationEngine {
       case "baocao":
         return reportCommand(turn, args, this.#deps.reports);
       case "vangmat":
+        return absenceCommand(turn, args);
       case "nhacnho":
-        return [reply(turn, t("command.not_yet"))];
+        return nudgeCommand(turn, args, this.#deps.onReminderPlanned);
+      case "kenh":
+        return channelCommand(turn, args);
       default:
         return [reply(turn, t("command.unknown"))];
     }
@@ -133,6 +142,8 @@ export class ConversationEngine {
 
   /** A pressed button: an option of the question on screen, or skip / keep / back. */
   async #choice(turn: Turn, data: string): Promise<Outgoing[]> {
+    // "Nhập tiếp" under a reminder: continue wherever the member stands.
+    if (data.startsWith(RESUME_PREFIX)) return resume(turn);
     const [prefix, questionText, value = ""] = splitChoice(data);
     const questionId = Number(questionText);
     if (turn.state.mode !== "answering" || turn.state.questionId !== questionId) {

@@ -48,6 +48,11 @@ export interface Outgoing {
   prompt?: PromptRef;
   /** A stored file (GeneratedFile) to deliver: a document on Telegram, a signed link on Zalo. */
   file?: { id: string; fileName: string };
+  /**
+   * Names in `text` to turn into mentions of those users where the channel has them (Telegram);
+   * elsewhere the plain names stay. Each is looked for after the previous one.
+   */
+  mentions?: { text: string; userId: string }[];
 }
 
 export interface PromptRef {

@@ -4,7 +4,7 @@
  */
 import type { AnswerValue } from "../domain/answer-value.js";
 import type { AnswersByKey } from "../domain/relevance.js";
-import type { Tx } from "../store/database.js";
+import type { Db, Tx } from "../store/database.js";
 import { byKey, firstOpen, type StoredAnswer } from "./progress.js";
 import type { IndexedSection, TemplateCache, TemplateIndex } from "./template-index.js";
 
@@ -28,7 +28,7 @@ export interface Work {
   keyed: AnswersByKey;
 }
 
-export async function loadAnswers(tx: Tx, periodId: number): Promise<Map<number, StoredAnswer>> {
+export async function loadAnswers(tx: Db | Tx, periodId: number): Promise<Map<number, StoredAnswer>> {
   const rows = await tx.answer.findMany({ where: { periodId }, select: { questionId: true, value: true, skipped: true, raw: true } });
   return new Map(rows.map((r) => [r.questionId, { questionId: r.questionId, value: (r.value ?? null) as AnswerValue | null, skipped: r.skipped, raw: r.raw }]));
 }

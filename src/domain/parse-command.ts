@@ -16,6 +16,7 @@ export const COMMAND_NAMES = [
   "lienket",
   "vangmat",
   "nhacnho",
+  "kenh",
 ] as const;
 
 export const REPORT_KINDS = ["thang", "quy", "6thang", "9thang", "nam"] as const;

@@ -7,8 +7,11 @@
  * The default deadline follows the common provincial rule of 2 working days after the cut-off
  * (NĐ 09 Điều 8.5 requires at least one), at the end of the office day.
  */
+import { localInstant } from "./local-time.js";
 import { maxPeriodNumber } from "./period-label.js";
 import type { PeriodKind } from "./template.js";
+import type { DeadlineRule } from "./unit-policy.js";
+import type { WorkingCalendar } from "./working-calendar.js";
 
 export interface CutoffWindow {
   /** First day counted, ISO yyyy-mm-dd. */
@@ -53,60 +56,32 @@ export function cutoffWindow(kind: PeriodKind, year: number, number: number): Cu
   return { startsOn: isoDate(start.year, start.month, 15), endsOn: isoDate(year, lastMonth, 14) };
 }
 
-/** `iso` moved forward by `days` working days, Saturdays and Sundays skipped (holidays are not known here). */
-export function addWorkingDays(iso: string, days: number): string {
-  const date = parseIso(iso);
-  let left = days;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const weekday = date.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-  }
-  return date.toISOString().slice(0, 10);
+/**
+ * When a period with cut-off `endsOn` is due: by default DEADLINE_WORKING_DAYS working days
+ * after the cut-off at DEADLINE_HOUR; a unit whose superior sets its own rule ("trước ngày 18")
+ * gives a day of the month instead. A deadline on a day off moves to the next working day when
+ * `shift` is on (Bộ luật Dân sự 2015 Điều 148.2).
+ */
+export function periodDeadline(endsOn: string, timeZone: string, calendar: WorkingCalendar, rule: DeadlineRule = {}, shift = true): Date {
+  let day =
+    rule.dayOfMonth === undefined
+      ? calendar.addWorkingDays(endsOn, rule.workingDaysAfterCutoff ?? DEADLINE_WORKING_DAYS)
+      : dayOfMonthAfter(endsOn, rule.dayOfMonth);
+  if (shift) day = calendar.onOrAfter(day);
+  return localInstant(day, rule.time ?? `${DEADLINE_HOUR}:00`, timeZone);
 }
 
 /** The instant a report due on the local day `iso` is late: DEADLINE_HOUR o'clock in `timeZone`. */
 export function deadlineOn(iso: string, timeZone: string): Date {
-  return zonedInstant(iso, DEADLINE_HOUR, timeZone);
+  return localInstant(iso, `${DEADLINE_HOUR}:00`, timeZone);
 }
 
-/** The deadline when the admin gives none: DEADLINE_WORKING_DAYS working days after the cut-off. */
-export function defaultDeadline(endsOn: string, timeZone: string): Date {
-  return deadlineOn(addWorkingDays(endsOn, DEADLINE_WORKING_DAYS), timeZone);
-}
-
-/**
- * The instant when clocks in `timeZone` show `hour`:00 on day `iso`. The zone's offset is read
- * at a first guess and again at the result, which is exact except inside a DST gap (Vietnam
- * has no DST, but the zone is configurable).
- */
-function zonedInstant(iso: string, hour: number, timeZone: string): Date {
-  const wall = parseIso(iso).getTime() + hour * 3_600_000;
-  const guess = wall - offsetAt(wall, timeZone);
-  return new Date(wall - offsetAt(guess, timeZone));
-}
-
-/** How far `timeZone`'s clocks are ahead of UTC at `instant`, in milliseconds. */
-function offsetAt(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  const shown = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return shown - Math.floor(instant / 1000) * 1000;
-}
-
-function parseIso(iso: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (m === null) throw new RangeError(`not an ISO date: ${iso}`);
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+/** Day `dayOfMonth` of the cut-off's month, or of the next month when that is not after the cut-off (clamped to the month's length). */
+function dayOfMonthAfter(endsOn: string, dayOfMonth: number): string {
+  const [year, month] = [Number(endsOn.slice(0, 4)), Number(endsOn.slice(5, 7))];
+  const inMonth = (y: number, m: number) => isoDate(y, m, Math.min(dayOfMonth, new Date(Date.UTC(y, m, 0)).getUTCDate()));
+  const same = inMonth(year, month);
+  return same > endsOn ? same : month === 12 ? inMonth(year + 1, 1) : inMonth(year, month + 1);
 }
 
 function isoDate(year: number, month: number, day: number): string {

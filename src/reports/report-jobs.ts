@@ -3,7 +3,8 @@
  * answered ("đang soạn…"), and the file is then delivered to the chat through whichever channel
  * the request came from: as a document on Telegram, as a signed download link on Zalo.
  */
-import type { ChannelName, Outgoing } from "../conversation/types.js";
+import type { Sender } from "../channels/channel.js";
+import type { ChannelName } from "../conversation/types.js";
 import type { FileStore } from "../files/file-store.js";
 import type { Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
@@ -18,15 +19,11 @@ export interface ReportRequest {
   replyToMessageId?: string;
 }
 
-/** Sends one message to a chat of a channel (registered by each running channel). */
-export type Sender = (chatExternalId: string, out: Outgoing) => Promise<void>;
-
 export class ReportJobs {
-  readonly senders = new Map<ChannelName, Sender>();
   readonly #running = new Set<Promise<void>>();
 
   constructor(
-    private readonly deps: { db: Db; store: FileStore; t: Translate; log: Logger; now?: () => Date },
+    private readonly deps: { db: Db; store: FileStore; t: Translate; log: Logger; senders: ReadonlyMap<ChannelName, Sender>; now?: () => Date },
   ) {}
 
   request(r: ReportRequest): void {
@@ -41,7 +38,7 @@ export class ReportJobs {
 
   async #run(r: ReportRequest): Promise<void> {
     const { t, log } = this.deps;
-    const send = this.senders.get(r.channel);
+    const send = this.deps.senders.get(r.channel);
     if (!send) return;
     try {
       const { row } = await buildReportFile(this.deps.db, this.deps.store, t, r.unitCode, r.period, (this.deps.now ?? (() => new Date()))());

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, cutoffWindow, deadlineOn, defaultDeadline } from "../../src/domain/period-window.js";
+import { cutoffWindow, deadlineOn, periodDeadline } from "../../src/domain/period-window.js";
+import { WorkingCalendar } from "../../src/domain/working-calendar.js";
+
+const calendar = new WorkingCalendar();
+const defaultDeadline = (endsOn: string, zone: string) => periodDeadline(endsOn, zone, calendar);
 import { maxPeriodNumber } from "../../src/domain/period-label.js";
 import { PERIOD_KINDS, type PeriodKind } from "../../src/domain/template.js";
 
@@ -61,18 +65,22 @@ describe("cutoffWindow (NĐ 09/2019 Điều 12)", () => {
   });
 });
 
-describe("addWorkingDays", () => {
+describe("working days", () => {
   it.each([
     ["2025-11-14", 2, "2025-11-18"], // Friday → Tuesday
     ["2025-11-13", 2, "2025-11-17"], // Thursday → Monday
     ["2026-11-14", 2, "2026-11-17"], // Saturday → Tuesday
     ["2026-06-14", 2, "2026-06-16"], // Sunday → Tuesday
     ["2026-10-14", 2, "2026-10-16"], // Wednesday → Friday
-    ["2027-12-31", 2, "2028-01-04"], // Friday, across the new year
+    ["2027-12-31", 2, "2028-01-05"], // Friday; 1/1/2028 is a Saturday, so Monday 3/1 is its day off in lieu
+    ["2026-04-29", 2, "2026-05-05"], // 30/4 and 1/5, then the weekend
+    ["2027-02-04", 1, "2027-02-12"], // Tết Đinh Mùi: 5/2–9/2 plus 10/2 and 11/2 in lieu of the weekend
+    ["2026-08-31", 1, "2026-09-01"], // 2/9 and 3/9 (Wednesday, Thursday) are the National Day holiday
+    ["2026-09-01", 1, "2026-09-04"],
     ["2028-02-28", 2, "2028-03-01"], // leap day counted
     ["2026-10-14", 0, "2026-10-14"],
   ])("%s + %i working days = %s", (from, days, expected) => {
-    expect(addWorkingDays(from, days)).toBe(expected);
+    expect(calendar.addWorkingDays(from, days)).toBe(expected);
   });
 });
 
@@ -87,6 +95,19 @@ describe("deadlines", () => {
     expect(defaultDeadline(cutoffWindow("nam", 2025, 1).endsOn, VN).toISOString()).toBe("2025-12-16T10:00:00.000Z");
     // 14/01/2026 is a Wednesday: due Friday 16/01.
     expect(defaultDeadline(cutoffWindow("thang", 2026, 1).endsOn, VN).toISOString()).toBe("2026-01-16T10:00:00.000Z");
+  });
+
+  it("follows the unit's own rule: a day of the month, moved off a weekend or holiday unless the unit says not to", () => {
+    // "Nộp trước ngày 18": due on the 18th. 18/10/2026 is a Sunday.
+    expect(periodDeadline("2026-10-14", VN, calendar, { dayOfMonth: 18 }).toISOString()).toBe("2026-10-19T10:00:00.000Z");
+    expect(periodDeadline("2026-10-14", VN, calendar, { dayOfMonth: 18 }, false).toISOString()).toBe("2026-10-18T10:00:00.000Z");
+    // A day before the cut-off means next month's; the 31st in a 30-day month is its last day.
+    expect(periodDeadline("2026-11-14", VN, calendar, { dayOfMonth: 5, time: "11:30" }).toISOString()).toBe("2026-12-07T04:30:00.000Z");
+    expect(periodDeadline("2026-06-14", VN, calendar, { dayOfMonth: 31 }).toISOString()).toBe("2026-06-30T10:00:00.000Z");
+    expect(periodDeadline("2026-06-14", VN, calendar, { workingDaysAfterCutoff: 5 }).toISOString()).toBe("2026-06-19T10:00:00.000Z");
+    // A unit that works on an exchanged Saturday.
+    const swapped = new WorkingCalendar({ extraWorkingDays: ["2026-11-14"], extraDaysOff: ["2026-11-16"] });
+    expect(periodDeadline("2026-11-13", VN, swapped).toISOString()).toBe("2026-11-17T10:00:00.000Z");
   });
 
   it("puts 17:00 in the configured zone, daylight saving time included", () => {

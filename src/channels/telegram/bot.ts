@@ -22,7 +22,7 @@ export interface TelegramOptions {
   files?: FileStore;
 }
 
-export const BOT_COMMANDS = ["nhap", "sua", "tiendo", "huy", "lienket", "trogiup"] as const;
+export const BOT_COMMANDS = ["nhap", "sua", "tiendo", "huy", "vangmat", "kenh", "nhacnho", "lienket", "trogiup"] as const;
 
 export function createTelegramBot({ token, apiRoot, engine, log, files }: TelegramOptions): Bot {
   const bot = new Bot(token, { client: apiRoot ? { apiRoot } : {} });

@@ -3,7 +3,7 @@
  * a selective ForceReply in groups, long texts split at Telegram's limit.
  */
 import { InputFile, type Api, type RawApi } from "grammy";
-import type { InlineKeyboardButton } from "grammy/types";
+import type { InlineKeyboardButton, MessageEntity } from "grammy/types";
 import { splitText } from "../../conversation/split-text.js";
 import type { Outgoing, OutgoingOption } from "../../conversation/types.js";
 import type { FileStore } from "../../files/file-store.js";
@@ -35,6 +35,8 @@ export async function sendOutgoing(api: Api<RawApi>, chatId: string, out: Outgoi
   }
   const chunks = splitText(out.text, TELEGRAM_TEXT_LIMIT);
   const inline = keyboard(out.options, out.shortcuts);
+  // Offsets would not survive splitting; a split message keeps the plain names.
+  const entities = chunks.length === 1 ? mentionEntities(out) : undefined;
   let lastId = "";
   for (const [i, chunk] of chunks.entries()) {
     const last = i === chunks.length - 1;
@@ -43,8 +45,23 @@ export async function sendOutgoing(api: Api<RawApi>, chatId: string, out: Outgoi
       reply_markup,
       reply_parameters: i === 0 && out.replyToMessageId ? { message_id: Number(out.replyToMessageId), allow_sending_without_reply: true } : undefined,
       link_preview_options: { is_disabled: true },
+      entities,
     });
     lastId = String(sent.message_id);
   }
   return lastId;
+}
+
+/** Telegram counts offsets in UTF-16 code units, as JavaScript strings do. */
+function mentionEntities(out: Outgoing): MessageEntity[] | undefined {
+  if (!out.mentions?.length) return undefined;
+  const entities: MessageEntity[] = [];
+  let from = 0;
+  for (const m of out.mentions) {
+    const offset = out.text.indexOf(m.text, from);
+    if (offset < 0 || !/^\d+$/.test(m.userId)) continue;
+    entities.push({ type: "text_mention", offset, length: m.text.length, user: { id: Number(m.userId), is_bot: false, first_name: m.text } });
+    from = offset + m.text.length;
+  }
+  return entities.length ? entities : undefined;
 }

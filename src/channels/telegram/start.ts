@@ -17,7 +17,7 @@ export async function startTelegram(core: Core, config: Config, http: HttpServer
   const bot = createTelegramBot({ token, apiRoot, engine: core.engine, t: core.t, log: core.log, files: core.files });
   await bot.init();
   await publishCommands(bot, core.t).catch((err: unknown) => core.log.warn({ err }, "setMyCommands failed"));
-  core.reports.senders.set("telegram", async (chatId, out) => void (await sendOutgoing(bot.api, chatId, out, core.files)));
+  core.senders.set("telegram", async (chatId, out) => void (await sendOutgoing(bot.api, chatId, out, core.files)));
   core.log.info({ bot: bot.botInfo.username, mode: webhookUrl ? "webhook" : "polling" }, "telegram bot started");
 
   if (webhookUrl && webhookSecret) {

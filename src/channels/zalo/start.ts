@@ -37,7 +37,7 @@ export async function startZalo(core: Core, config: Config, http: HttpServer, cl
     const url = signDownload({ fileId: file.id, expiresAt, key: core.downloads.key, baseUrl: core.downloads.baseUrl });
     return core.t("report.link", { expires: formatDateTimeVn(expiresAt, config.timeZone), url });
   };
-  core.reports.senders.set("zalo", async (chatId, out) => void (await sendOutgoing(api, chatId, out, linkFor)));
+  core.senders.set("zalo", async (chatId, out) => void (await sendOutgoing(api, chatId, out, linkFor)));
 
   const dispatch = (update: ZaloUpdate) => {
     const incoming = toIncoming(update);

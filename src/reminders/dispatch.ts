@@ -1,0 +1,167 @@
+/**
+ * Sends due reminder deliveries, each exactly once across restarts and processes:
+ *
+ * 1. claim a batch (a conditional update to "claimed" with this pass's token and a lease);
+ *    a claim whose process died before sending is taken again once its lease runs out;
+ * 2. re-check: expired, quiet hours (deferred to their end), nobody owes anything any more;
+ * 3. mark "sending" (only while still holding the claim), call the channel, mark "sent".
+ *
+ * A process that dies between 3's two writes leaves "sending": the message may have gone out,
+ * so it is never sent again (it becomes "uncertain"); every other failure point resends
+ * safely. Leases run on the machine's clock, not on the reporting clock, so that a clock that
+ * jumps ahead (in tests, or across downtime) cannot steal a claim that is being worked on.
+ */
+import { randomUUID } from "node:crypto";
+import pThrottle from "p-throttle";
+import type { Sender } from "../channels/channel.js";
+import type { ChannelName, Outgoing } from "../conversation/types.js";
+import type { TemplateCache } from "../conversation/template-index.js";
+import { localDay } from "../domain/local-time.js";
+import { isQuiet, outsideQuiet } from "../domain/quiet-hours.js";
+import { readPolicy } from "../domain/unit-policy.js";
+import type { Translate } from "../i18n.js";
+import type { Logger } from "../logger.js";
+import type { Prisma } from "../generated/sqlite/client.js";
+import type { Db } from "../store/database.js";
+import { escalation, groupDigest, memberReminder, type ReminderContext } from "./messages.js";
+import { owingMembers, type Owing } from "./owing.js";
+import { unitReach } from "./reach.js";
+import { classifySendError } from "./send-errors.js";
+
+export interface DispatchDeps {
+  db: Db;
+  t: Translate;
+  templates: TemplateCache;
+  log: Logger;
+  timeZone: string;
+  senders: ReadonlyMap<ChannelName, Sender>;
+  /** The reporting clock (quiet hours, expiry, time left). */
+  now: () => Date;
+  /** The machine's clock, for leases. */
+  wallNow?: () => number;
+  leaseMs?: number;
+  /** Messages per second per channel (Telegram allows about 30 in total). */
+  ratePerSecond?: number;
+  batchSize?: number;
+  maxAttempts?: number;
+  /** Test hooks at the two crash points that matter (after the claim, after the send). */
+  hooks?: { afterClaim?: (id: number) => void; afterSend?: (id: number) => void };
+}
+
+const CLAIMABLE = (wall: Date) => [{ status: "pending" }, { status: "claimed", leaseUntil: { lt: wall } }];
+
+export class ReminderDispatcher {
+  readonly #deps: DispatchDeps;
+  readonly #wall: () => number;
+  readonly #throttled = new Map<string, Sender>();
+
+  constructor(deps: DispatchDeps) {
+    this.#deps = deps;
+    this.#wall = deps.wallNow ?? Date.now;
+  }
+
+  /** The channel's sender, held to the channel's rate (channels register theirs when they start). */
+  #sender(channel: string): Sender | undefined {
+    let send = this.#throttled.get(channel);
+    const raw = this.#deps.senders.get(channel as ChannelName);
+    if (!send && raw) {
+      send = pThrottle({ limit: this.#deps.ratePerSecond ?? 25, interval: 1000 })(raw);
+      this.#throttled.set(channel, send);
+    }
+    return send;
+  }
+
+  /** Claims and sends one batch; returns how many deliveries it settled (0: nothing was due). */
+  async runOnce(): Promise<number> {
+    const { db } = this.#deps;
+    const now = this.#deps.now();
+    const wall = new Date(this.#wall());
+    await db.reminderDelivery.updateMany({ where: { status: "sending", leaseUntil: { lt: wall } }, data: { status: "uncertain" } });
+
+    const candidates = await db.reminderDelivery.findMany({
+      where: { OR: CLAIMABLE(wall), notBefore: { lte: now } },
+      orderBy: { notBefore: "asc" },
+      take: (this.#deps.batchSize ?? 25) * 4,
+      select: { id: true },
+    });
+    if (candidates.length === 0) return 0;
+    // Processes that look at the same moment pick different rows most of the time.
+    const ids = shuffle(candidates.map((c) => c.id)).slice(0, this.#deps.batchSize ?? 25);
+    const token = randomUUID();
+    const leaseUntil = new Date(wall.getTime() + (this.#deps.leaseMs ?? 120_000));
+    await db.reminderDelivery.updateMany({ where: { id: { in: ids }, OR: CLAIMABLE(wall) }, data: { status: "claimed", claimToken: token, leaseUntil } });
+    const claimed = await db.reminderDelivery.findMany({
+      where: { claimToken: token, status: "claimed" },
+      orderBy: { notBefore: "asc" },
+      include: WITH_PERIOD,
+    });
+    const owingCache = new Map<number, Promise<Owing[]>>();
+    await Promise.all(claimed.map((d) => this.#deliver(d, token, now, owingCache)));
+    return claimed.length;
+  }
+
+  async #deliver(d: ClaimedDelivery, token: string, now: Date, owingCache: Map<number, Promise<Owing[]>>): Promise<void> {
+    const { db, log, hooks } = this.#deps;
+    const settle = (data: Record<string, unknown>) => db.reminderDelivery.updateMany({ where: { id: d.id, claimToken: token }, data: { claimToken: null, ...data } });
+    try {
+      const period = d.slot.period;
+      const policy = readPolicy(period.unit.reminderPolicy);
+      if (now > d.expiresAt || period.status !== "open") return void (await settle({ status: "expired" }));
+      if (!d.slot.forced && isQuiet(now, policy.quietHours, this.#deps.timeZone)) {
+        const later = outsideQuiet(now, policy.quietHours, this.#deps.timeZone);
+        return void (await settle(later < d.expiresAt ? { status: "pending", notBefore: later } : { status: "expired" }));
+      }
+      hooks?.afterClaim?.(d.id);
+      const chat = await db.chat.findUniqueOrThrow({ where: { id: d.chatId } });
+      const send = this.#sender(chat.channel);
+      if (!send) return void (await settle({ status: "failed", error: `no running ${chat.channel} channel` }));
+
+      let owing = owingCache.get(period.id);
+      if (!owing) owingCache.set(period.id, (owing = owingMembers(db, this.#deps.templates, period)));
+      const out = await this.#compose(d, (await owing).filter((o) => (d.memberIds as number[]).includes(o.memberId)), now);
+      if (!out) return void (await settle({ status: "skipped" }));
+
+      const lease = new Date(this.#wall() + (this.#deps.leaseMs ?? 120_000));
+      const mine = await db.reminderDelivery.updateMany({ where: { id: d.id, claimToken: token, status: "claimed" }, data: { status: "sending", leaseUntil: lease } });
+      if (mine.count === 0) return;
+      try {
+        await send(chat.externalId, out);
+      } catch (err) {
+        const failure = classifySendError(err);
+        const attempts = d.attempts + 1;
+        log.warn({ err, delivery: d.id, attempts }, "sending a reminder failed");
+        if ("permanent" in failure || attempts >= (this.#deps.maxAttempts ?? 8)) {
+          return void (await settle({ status: "failed", attempts, error: "permanent" in failure ? failure.permanent : "too many attempts" }));
+        }
+        return void (await settle({ status: "pending", attempts, notBefore: new Date(now.getTime() + failure.retryAfterMs) }));
+      }
+      hooks?.afterSend?.(d.id);
+      await settle({ status: "sent", sentAt: now, attempts: d.attempts + 1 });
+    } catch (err) {
+      // A database hiccup before the send: the claim's lease runs out and another pass takes it.
+      log.error({ err, delivery: d.id }, "a reminder could not be handled");
+    }
+  }
+
+  async #compose(d: ClaimedDelivery, owing: Owing[], now: Date): Promise<Outgoing | undefined> {
+    if (owing.length === 0) return undefined;
+    const { slot } = d;
+    const c: ReminderContext = { t: this.#deps.t, timeZone: this.#deps.timeZone, now, kind: slot.kind, period: slot.period };
+    if (d.target.startsWith("member:")) return memberReminder(c, owing[0]!);
+    const reach = await unitReach(this.#deps.db, slot.period.unitId, localDay(now, this.#deps.timeZone), new Set(this.#deps.senders.keys()));
+    if (d.target.startsWith("leader:")) return escalation(c, owing, reach.absentUntil);
+    const chat = reach.groups.find((g) => g.id === d.chatId);
+    return groupDigest(c, owing.filter((o) => !reach.absentUntil.has(o.memberId)), (id) => (chat ? reach.accounts.get(id)?.get(chat.channel) : undefined));
+  }
+}
+
+const WITH_PERIOD = { slot: { include: { period: { include: { unit: { select: { reminderPolicy: true } } } } } } } as const;
+type ClaimedDelivery = Prisma.ReminderDeliveryGetPayload<{ include: typeof WITH_PERIOD }>;
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}

@@ -1,0 +1,52 @@
+/**
+ * How the bot can reach the people of a unit: each member's private chat on the channel they
+ * chose (else the one they used last), the unit's group chats, who is away today, and each
+ * member's account on each channel (for mentions in a group). A bot may not write first to
+ * someone who never opened a private chat with it, so private chats are those the member
+ * has written in.
+ */
+import type { Db, Tx } from "../store/database.js";
+
+export interface ChatRef {
+  id: number;
+  channel: string;
+  externalId: string;
+}
+
+export interface UnitReach {
+  privateChat: Map<number, ChatRef>;
+  groups: ChatRef[];
+  /** Members away on the day asked for, with the last day of their absence. */
+  absentUntil: Map<number, string>;
+  /** memberId → channel → external user id. */
+  accounts: Map<number, Map<string, string>>;
+  leaders: number[];
+}
+
+/** `channels`: the channels this process can send on; chats elsewhere are out of reach. */
+export async function unitReach(db: Db | Tx, unitId: number, day: string, channels: ReadonlySet<string>): Promise<UnitReach> {
+  const members = await db.member.findMany({
+    where: { unitId },
+    select: {
+      id: true,
+      role: true,
+      preferredChannel: true,
+      lastChannel: true,
+      identities: { select: { channel: true, externalUserId: true } },
+      interviews: { where: { chat: { kind: "private" } }, select: { chat: { select: { id: true, channel: true, externalId: true } } } },
+      absences: { where: { cancelledAt: null, startsOn: { lte: day }, endsOn: { gte: day } }, select: { endsOn: true } },
+    },
+  });
+  const groups = await db.chat.findMany({ where: { unitId, kind: "group", channel: { in: [...channels] } }, select: { id: true, channel: true, externalId: true }, orderBy: { id: "asc" } });
+  const reach: UnitReach = { privateChat: new Map(), groups, absentUntil: new Map(), accounts: new Map(), leaders: [] };
+  for (const m of members) {
+    const chats = m.interviews.map((i) => i.chat).filter((chat) => channels.has(chat.channel));
+    const chosen = [m.preferredChannel, m.lastChannel].map((c) => chats.find((chat) => chat.channel === c)).find(Boolean) ?? chats[0];
+    if (chosen) reach.privateChat.set(m.id, chosen);
+    const away = m.absences.map((a) => a.endsOn).sort().at(-1);
+    if (away) reach.absentUntil.set(m.id, away);
+    reach.accounts.set(m.id, new Map(m.identities.map((i) => [i.channel, i.externalUserId])));
+    if (m.role === "leader" || m.role === "admin") reach.leaders.push(m.id);
+  }
+  return reach;
+}

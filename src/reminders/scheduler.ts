@@ -1,0 +1,92 @@
+/**
+ * The reminder loop of one bot process. Each pass: open periods due on schedule, plan the
+ * reminders of periods that have none yet, expand the moments that have come, and send what
+ * is due. Every step is safe to run in several processes at once (see expand.ts, dispatch.ts),
+ * so scaling out needs no leader election.
+ */
+import type { Sender } from "../channels/channel.js";
+import type { TemplateCache } from "../conversation/template-index.js";
+import type { ChannelName } from "../conversation/types.js";
+import type { Translate } from "../i18n.js";
+import type { Logger } from "../logger.js";
+import type { Db } from "../store/database.js";
+import { openScheduledPeriods } from "./auto-open.js";
+import { ReminderDispatcher, type DispatchDeps } from "./dispatch.js";
+import { expandDueSlots } from "./expand.js";
+import { planPeriodReminders } from "./plan.js";
+
+export interface SchedulerDeps extends Omit<DispatchDeps, "senders"> {
+  db: Db;
+  t: Translate;
+  templates: TemplateCache;
+  log: Logger;
+  timeZone: string;
+  senders: ReadonlyMap<ChannelName, Sender>;
+  /** Pause between passes when nothing is due. */
+  intervalMs?: number;
+}
+
+export interface PassResult {
+  opened: number;
+  planned: number;
+  expanded: number;
+  settled: number;
+}
+
+export class ReminderScheduler {
+  readonly #deps: SchedulerDeps;
+  readonly #dispatcher: ReminderDispatcher;
+  #timer: NodeJS.Timeout | undefined;
+  #pass: Promise<PassResult> | undefined;
+  #stopped = true;
+
+  constructor(deps: SchedulerDeps) {
+    this.#deps = deps;
+    this.#dispatcher = new ReminderDispatcher(deps);
+  }
+
+  /** One pass; concurrent calls share the pass in progress. */
+  pass(): Promise<PassResult> {
+    this.#pass ??= this.#run().finally(() => (this.#pass = undefined));
+    return this.#pass;
+  }
+
+  start(): void {
+    this.#stopped = false;
+    this.#schedule(0);
+  }
+
+  /** Run a pass soon (a /nhacnho was just planned). */
+  poke(): void {
+    if (!this.#stopped) this.#schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#pass?.catch(() => undefined);
+  }
+
+  #schedule(ms: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.pass()
+        .catch((err: unknown) => this.#deps.log.error({ err }, "reminder pass failed"))
+        .finally(() => {
+          if (!this.#stopped) this.#schedule(this.#deps.intervalMs ?? 15_000);
+        });
+    }, ms);
+  }
+
+  async #run(): Promise<PassResult> {
+    const { db, log, timeZone } = this.#deps;
+    const now = this.#deps.now();
+    const opened = await openScheduledPeriods(db, log, now, timeZone);
+    const unplanned = await db.period.findMany({ where: { status: "open", reminderSlots: { none: {} } }, select: { id: true } });
+    for (const p of unplanned) await db.$transaction((tx) => planPeriodReminders(tx, p.id, timeZone));
+    const expanded = await expandDueSlots({ ...this.#deps, channels: new Set(this.#deps.senders.keys()) }, now);
+    let settled = 0;
+    for (let batch = await this.#dispatcher.runOnce(); batch > 0; batch = await this.#dispatcher.runOnce()) settled += batch;
+    return { opened, planned: unplanned.length, expanded, settled };
+  }
+}
