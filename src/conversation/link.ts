@@ -32,6 +32,8 @@ export async function useLinkCode(tx: Tx, t: Translate, incoming: Incoming, memb
   const used = await tx.linkCode.updateMany({ where: { id: link.id, usedAt: null }, data: { usedAt: now } });
   if (used.count === 0) return answer(t("link.bad_code", { code: typed }));
   await tx.identity.create({ data: { memberId: link.memberId, channel: incoming.channel, externalUserId: incoming.user.externalId, username: incoming.user.username, createdAt: now } });
+  // Linking is using this app: reminders follow the member here unless they chose otherwise.
+  await tx.member.update({ where: { id: link.memberId }, data: { lastChannel: incoming.channel } });
   await tx.auditLog.create({ data: { unitId: link.member.unitId, memberId: link.memberId, action: "identity.linked", detail: { channel: incoming.channel }, createdAt: now } });
   return answer(t("link.done", { name: link.member.displayName, unit: link.member.unit.name }));
 }

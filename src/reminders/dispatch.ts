@@ -106,7 +106,7 @@ export class ReminderDispatcher {
     try {
       const period = d.slot.period;
       const policy = readPolicy(period.unit.reminderPolicy);
-      if (now > d.expiresAt || period.status !== "open") return void (await settle({ status: "expired" }));
+      if (now >= d.expiresAt || period.status !== "open") return void (await settle({ status: "expired" }));
       if (!d.slot.forced && isQuiet(now, policy.quietHours, this.#deps.timeZone)) {
         const later = outsideQuiet(now, policy.quietHours, this.#deps.timeZone);
         return void (await settle(later < d.expiresAt ? { status: "pending", notBefore: later } : { status: "expired" }));

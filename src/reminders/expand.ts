@@ -51,7 +51,7 @@ async function expandSlot(deps: ExpandDeps, slot: SlotRow, now: Date): Promise<b
   return deps.db.$transaction(
     async (tx) => {
       const period = await tx.period.findUniqueOrThrow({ where: { id: slot.periodId }, include: { unit: { select: { reminderPolicy: true } } } });
-      const late = now > slot.expiresAt || period.status !== "open";
+      const late = now >= slot.expiresAt || period.status !== "open";
       const took = await tx.reminderSlot.updateMany({ where: { id: slot.id, status: "planned" }, data: { status: late ? "dropped" : "expanded", expandedAt: now } });
       if (took.count === 0 || late) return took.count > 0;
 

@@ -2,8 +2,7 @@
  * How the bot can reach the people of a unit: each member's private chat on the channel they
  * chose (else the one they used last), the unit's group chats, who is away today, and each
  * member's account on each channel (for mentions in a group). A bot may not write first to
- * someone who never opened a private chat with it, so private chats are those the member
- * has written in.
+ * someone who never opened a private chat with it, so only chats the member wrote in count.
  */
 import type { Db, Tx } from "../store/database.js";
 
@@ -33,14 +32,17 @@ export async function unitReach(db: Db | Tx, unitId: number, day: string, channe
       preferredChannel: true,
       lastChannel: true,
       identities: { select: { channel: true, externalUserId: true } },
-      interviews: { where: { chat: { kind: "private" } }, select: { chat: { select: { id: true, channel: true, externalId: true } } } },
       absences: { where: { cancelledAt: null, startsOn: { lte: day }, endsOn: { gte: day } }, select: { endsOn: true } },
     },
   });
+  // A private chat's id is the user's id on both Telegram and Zalo; the row exists once they wrote to the bot.
+  const accounts = members.flatMap((m) => m.identities.filter((i) => channels.has(i.channel)).map((i) => ({ channel: i.channel, externalId: i.externalUserId })));
+  const privateChats = accounts.length ? await db.chat.findMany({ where: { kind: "private", OR: accounts }, select: { id: true, channel: true, externalId: true } }) : [];
+  const chatOf = new Map(privateChats.map((c) => [`${c.channel}:${c.externalId}`, c]));
   const groups = await db.chat.findMany({ where: { unitId, kind: "group", channel: { in: [...channels] } }, select: { id: true, channel: true, externalId: true }, orderBy: { id: "asc" } });
   const reach: UnitReach = { privateChat: new Map(), groups, absentUntil: new Map(), accounts: new Map(), leaders: [] };
   for (const m of members) {
-    const chats = m.interviews.map((i) => i.chat).filter((chat) => channels.has(chat.channel));
+    const chats = m.identities.map((i) => chatOf.get(`${i.channel}:${i.externalUserId}`)).filter((c) => c !== undefined);
     const chosen = [m.preferredChannel, m.lastChannel].map((c) => chats.find((chat) => chat.channel === c)).find(Boolean) ?? chats[0];
     if (chosen) reach.privateChat.set(m.id, chosen);
     const away = m.absences.map((a) => a.endsOn).sort().at(-1);

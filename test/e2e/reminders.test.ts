@@ -150,7 +150,10 @@ describe.each(providers)("reminders on %s", (provider) => {
       expect(morning).toHaveLength(1);
       expect(morning[0]!.text).toContain("Lãnh đạo nhắc");
 
+      // "gấp" is sent at once: the running scheduler is woken when the request is saved.
       clock = at("2026-11-11", "22:00");
+      bot.core.reminders.start();
+      await bot.core.reminders.pass();
       const from = fake.sent.length;
       expect((await lanh.say("/nhacnho Bình Nguyễn gấp")).text).toContain("Đã gửi nhắc nhở");
       await fake.waitFor((m) => m.chat_id === 2002, { after: from, timeoutMs: 10_000 });

@@ -14,10 +14,11 @@ import { assignTo, seedUnit } from "../support/seed.js";
 
 const providers = process.env.TEST_DATABASE_URL ? (["sqlite", "postgresql"] as const) : (["sqlite"] as const);
 
+/** Reminders off: this test is about answers, and a reminder would interleave with the replies it waits for. */
 function startProcess(fake: FakeTelegram, databaseUrl: string): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    env: { PATH: process.env.PATH, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", BAOCAO_REMINDERS: "off" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   child.stderr!.on("data", (d: Buffer) => process.stderr.write(`[bot] ${d.toString()}`));

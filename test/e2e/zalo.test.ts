@@ -8,11 +8,12 @@ import type { Question, Template } from "../../src/domain/template.js";
 import { sendOutgoing } from "../../src/channels/zalo/send.js";
 import { ZaloBotClient } from "../../src/channels/zalo/client.js";
 import { answerFor } from "../support/answers.js";
-import { Person, startApp, TEST_TOKEN, ZALO_TEST_TOKEN, ZALO_WEBHOOK_SECRET, ZaloPerson, type RunningBot } from "../support/bot-harness.js";
+import { buttons, Person, startApp, TEST_TOKEN, ZALO_TEST_TOKEN, ZALO_WEBHOOK_SECRET, ZaloPerson, type RunningBot } from "../support/bot-harness.js";
 import { tempSqliteUrl } from "../support/databases.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { FakeZalo, type ZaloSent } from "../support/fake-zalo.js";
-import { seedUnit, type SeededUnit } from "../support/seed.js";
+import { assignTo, seedUnit, type SeededUnit } from "../support/seed.js";
+import { planPeriodReminders } from "../../src/reminders/plan.js";
 
 let running: { stop(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -186,5 +187,42 @@ describe("Zalo", () => {
     expect(saved.text).toContain("✅ Đã lưu: 5.670.000.000 đồng");
     expect(zalo.sent.slice(before)).toHaveLength(1);
     expect(await db.answer.count()).toBe(1);
+  });
+});
+
+describe("reminders on Zalo", () => {
+  it("go to the app the officer used last, or to the one chosen with /kenh; on Zalo the text says what to type", async () => {
+    let clock = new Date("2026-11-17T01:00:00Z"); // 08:00 in Vietnam, T-1 of the seeded period
+    const zalo = await FakeZalo.start({ token: ZALO_TEST_TOKEN });
+    running.push(zalo);
+    const telegram = await FakeTelegram.start({ token: TEST_TOKEN });
+    running.push(telegram);
+    const bot = await startApp({ zalo, telegram, databaseUrl: tempSqliteUrl(), now: () => clock });
+    running.push({ stop: () => bot.stop() });
+    const db = bot.core.database.db;
+    const seeded = await seedUnit(db);
+    await db.period.update({ where: { id: seeded.periodId }, data: { createdAt: new Date("2026-11-09T01:00:00Z") } });
+    await db.$transaction((tx) => planPeriodReminders(tx, seeded.periodId, "Asia/Ho_Chi_Minh"));
+
+    const onTelegram = new Person(telegram, { id: 9301, type: "private" }, { id: 9301, first_name: "Lan" });
+    await onTelegram.say("/start K7M2Q9");
+    const code = /\/lienket ([A-Z0-9]{6})/.exec((await onTelegram.say("/lienket")).text ?? "")![1]!;
+    const onZalo = new ZaloPerson(zalo, "ffeeddccbbaa99887766", "Lan");
+    await onZalo.say(`/lienket ${code}`);
+    await assignTo(db, seeded, 9301, ["giao-duc"]);
+
+    const reminders = () => ({ zalo: zalo.sent.filter((m) => (m.text ?? "").startsWith("⏰")), telegram: telegram.sent.filter((m) => (m.text ?? "").startsWith("⏰")) });
+    await bot.core.reminders.pass();
+    expect(reminders().telegram).toHaveLength(0);
+    expect(reminders().zalo).toHaveLength(1);
+    expect(reminders().zalo[0]!.text).toContain("Giáo dục - đào tạo: đã trả lời 0/5 câu");
+    expect(reminders().zalo[0]!.text).toContain("Gõ /nhap");
+
+    expect((await onZalo.say("/kenh telegram")).text).toContain("qua Telegram");
+    clock = new Date("2026-11-18T01:00:00Z");
+    await bot.core.reminders.pass();
+    expect(reminders().zalo).toHaveLength(1);
+    expect(reminders().telegram).toHaveLength(1);
+    expect(buttons(reminders().telegram[0]!).map((b) => b.text)).toEqual(["▶️ Nhập tiếp"]);
   });
 });
