@@ -3,6 +3,8 @@
  * in the header, the place name before the date, the signer, the recipients and the report
  * symbol. Only the settings given change; an empty value goes back to the default.
  */
+import { unitPolicySchema } from "../domain/unit-policy.js";
+import { planPeriodReminders } from "../reminders/plan.js";
 import type { Db } from "../store/database.js";
 import { AdminError } from "./admin-error.js";
 import { findUnit } from "./lookup.js";
@@ -15,11 +17,13 @@ export interface UnitSettingsInput {
   signerTitle?: string;
   recipients?: string[];
   reportSymbol?: string;
+  /** Reminder and calendar settings as JSON, merged over the stored ones (see src/domain/unit-policy.ts). */
+  reminders?: string;
 }
 
 const MAX_LENGTH = 200;
 
-export async function setUnitSettings(db: Db, unitCode: string, input: UnitSettingsInput): Promise<void> {
+export async function setUnitSettings(db: Db, unitCode: string, input: UnitSettingsInput, timeZone = "Asia/Ho_Chi_Minh"): Promise<void> {
   const clean = (v: string | undefined) => (v === undefined ? undefined : v.trim() === "" ? null : v.trim());
   const data = {
     officialName: clean(input.officialName),
@@ -34,7 +38,27 @@ export async function setUnitSettings(db: Db, unitCode: string, input: UnitSetti
   }
   await db.$transaction(async (tx) => {
     const unit = await findUnit(tx, unitCode);
-    await tx.unit.update({ where: { id: unit.id }, data });
-    await tx.auditLog.create({ data: { unitId: unit.id, action: "unit.settings", detail: JSON.parse(JSON.stringify(data)) } });
+    const reminderPolicy = input.reminders === undefined ? undefined : mergePolicy((await tx.unit.findUniqueOrThrow({ where: { id: unit.id } })).reminderPolicy, input.reminders);
+    await tx.unit.update({ where: { id: unit.id }, data: { ...data, reminderPolicy } });
+    await tx.auditLog.create({ data: { unitId: unit.id, action: "unit.settings", detail: JSON.parse(JSON.stringify({ ...data, reminderPolicy })) } });
+    // New reminder times apply to the periods already open.
+    if (reminderPolicy !== undefined) {
+      const open = await tx.period.findMany({ where: { unitId: unit.id, status: "open" }, select: { id: true } });
+      for (const p of open) await planPeriodReminders(tx, p.id, timeZone);
+    }
   });
+}
+
+/** The stored settings with the typed JSON laid over them, checked as a whole. */
+function mergePolicy(stored: unknown, typed: string): object {
+  let patch: unknown;
+  try {
+    patch = JSON.parse(typed);
+  } catch {
+    throw new AdminError("admin.error.policy_json", { example: '{"daysBefore":[3,1],"sendAt":"08:00"}' });
+  }
+  const base = stored !== null && typeof stored === "object" ? stored : {};
+  const parsed = unitPolicySchema.safeParse({ ...base, ...(patch as object) });
+  if (!parsed.success) throw new AdminError("admin.error.policy", { problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
+  return { ...base, ...(patch as object) };
 }

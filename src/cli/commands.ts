@@ -69,8 +69,8 @@ export const COMMANDS: readonly Command[] = [
     syntax: "admin.syntax.unit_settings",
     describe: "admin.describe.unit_settings",
     accepts: (n) => n === 1,
-    options: ["official-name", "place", "signer", "signer-title", "recipients", "symbol"],
-    async run({ db, t, out }, [unitCode], options) {
+    options: ["official-name", "place", "signer", "signer-title", "recipients", "symbol", "reminders"],
+    async run({ db, t, out, timeZone }, [unitCode], options) {
       await setUnitSettings(db, unitCode!, {
         officialName: options["official-name"],
         placeName: options.place,
@@ -79,7 +79,8 @@ export const COMMANDS: readonly Command[] = [
         signerTitle: options["signer-title"]?.replaceAll("|", "\n"),
         recipients: options.recipients?.split("|"),
         reportSymbol: options.symbol,
-      });
+        reminders: options.reminders,
+      }, timeZone);
       out(t("admin.unit.settings_saved", { code: unitCode! }));
     },
   },
