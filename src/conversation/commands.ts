@@ -5,7 +5,7 @@ import { formatDateVn } from "../domain/format-vn.js";
 import { periodLabel } from "../domain/period-label.js";
 import type { Translate } from "../i18n.js";
 import type { Tx } from "../store/database.js";
-import { byKey, sectionProgress } from "./progress.js";
+import { byKey, sectionProgress, type SectionProgress } from "./progress.js";
 import type { TemplateCache } from "./template-index.js";
 import { reply, setState, type Turn } from "./turn.js";
 import type { Incoming, Outgoing } from "./types.js";
@@ -94,7 +94,17 @@ async function unitProgress(
       percent: total === 0 ? "0" : String(Math.floor((answered / total) * 100)),
     }),
   ];
-  if (detailed) lines.push(...all.map((p) => progressLine(t, p, owner.get(p.section.id))));
+  if (detailed) {
+    lines.push(...all.map((p) => progressLine(t, p, owner.get(p.section.id))));
+    lines.push("", t("progress.by_member"));
+    const byOwner = new Map<string, SectionProgress[]>();
+    for (const p of all) byOwner.set(owner.get(p.section.id)!, [...(byOwner.get(owner.get(p.section.id)!) ?? []), p]);
+    for (const [name, list] of byOwner) {
+      const done = list.filter((p) => p.complete).length;
+      const params = { name, done, sections: list.length, answered: list.reduce((n, p) => n + p.answered, 0), total: list.reduce((n, p) => n + p.total, 0) };
+      lines.push(t("progress.member_line", { ...params, mark: done === list.length ? "✅" : "⏳" }));
+    }
+  }
   return lines;
 }
 

@@ -129,8 +129,11 @@ describe.each(providers)("reminders on %s", (provider) => {
       expect(to(sent, 2004)).toHaveLength(1);
       expect(to(sent, 2004)[0]!.text).toMatch(/còn 1 người chưa xong:\n• Bình: Giáo dục - đào tạo \(0\/5\), Đánh giá chung \(0\/3\)$/);
       expect(to(sent, 2002)).toHaveLength(0);
+      // The leader's /tiendo shows each section and each person.
+      const progress = (await lanh.say("/tiendo")).text ?? "";
+      expect(progress).toContain("✅ An: 1/1 phần, 3/3 câu");
+      expect(progress).toContain("⏳ Bình: 0/2 phần, 0/8 câu");
       void binh;
-      void lanh;
     });
 
     it("a leader's /nhacnho waits for the end of quiet hours unless urgent; officers may not use it", async () => {
