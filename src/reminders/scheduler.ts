@@ -4,24 +4,12 @@
  * is due. Every step is safe to run in several processes at once (see expand.ts, dispatch.ts),
  * so scaling out needs no leader election.
  */
-import type { Sender } from "../channels/channel.js";
-import type { TemplateCache } from "../conversation/template-index.js";
-import type { ChannelName } from "../conversation/types.js";
-import type { Translate } from "../i18n.js";
-import type { Logger } from "../logger.js";
-import type { Db } from "../store/database.js";
 import { openScheduledPeriods } from "./auto-open.js";
 import { ReminderDispatcher, type DispatchDeps } from "./dispatch.js";
 import { expandDueSlots } from "./expand.js";
 import { planPeriodReminders } from "./plan.js";
 
-export interface SchedulerDeps extends Omit<DispatchDeps, "senders"> {
-  db: Db;
-  t: Translate;
-  templates: TemplateCache;
-  log: Logger;
-  timeZone: string;
-  senders: ReadonlyMap<ChannelName, Sender>;
+export interface SchedulerDeps extends DispatchDeps {
   /** Pause between passes when nothing is due. */
   intervalMs?: number;
 }
