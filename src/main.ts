@@ -67,7 +67,7 @@ async function runConsole(core: Core, config: Config): Promise<void> {
   process.stderr.write(`${t("console.no_token")}\n\n`);
   // The terminal cannot receive a file: say where the compiled report was written.
   core.senders.set("console", async (_chat, out) => {
-    const where = out.file ? `\n${t("console.file_saved", { path: core.files.pathOf(out.file.id), name: out.file.fileName })}` : "";
+    const where = out.file ? `\n${t("console.file_saved", { path: core.files.pathOf(out.file), name: out.file.fileName })}` : "";
     process.stdout.write(`\n${out.text}${where}\n> `);
   });
   if (config.reminders.enabled) core.reminders.start();

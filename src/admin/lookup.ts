@@ -4,7 +4,7 @@
  * instead when the name matches nothing.
  */
 import type { PeriodRef } from "../domain/period-label.js";
-import type { Template } from "../domain/template.js";
+import type { PeriodKind, Template } from "../domain/template.js";
 import { normalizeForMatch } from "../domain/vn-text.js";
 import type { Tx } from "../store/database.js";
 import { AdminError } from "./admin-error.js";
@@ -52,8 +52,29 @@ export async function findPeriod(tx: Tx, unit: UnitRow, ref?: PeriodRef) {
   return current;
 }
 
-/** The template of the ward's periodic socio-economic report (templates/ward-monthly.yaml). */
+/**
+ * The template of the ward's monthly socio-economic report (templates/ward-monthly.yaml). Plan
+ * targets are checked against it: the indicators with a yearly plan are the same questions in
+ * every shipped template (a test keeps it so).
+ */
 export const DEFAULT_TEMPLATE_KEY = "ward-monthly";
+
+/**
+ * The template a new period of each kind uses unless the office names one: a quarter reads like
+ * a month, while 6-month, 9-month and annual reports have their own outline (templates/*.yaml).
+ * The term report (ward-term) is never a default; it is opened as a year with --template.
+ */
+const DEFAULT_TEMPLATES: Record<PeriodKind, string> = {
+  thang: DEFAULT_TEMPLATE_KEY,
+  quy: DEFAULT_TEMPLATE_KEY,
+  "6thang": "ward-6-9-month",
+  "9thang": "ward-6-9-month",
+  nam: "ward-annual",
+};
+
+export function defaultTemplateKeyFor(kind: PeriodKind): string {
+  return DEFAULT_TEMPLATES[kind];
+}
 
 /** The newest stored version of a template: new periods use it, older periods keep theirs. */
 export async function latestTemplateVersion(tx: Tx, templateKey: string): Promise<{ id: number; version: number; template: Template }> {

@@ -10,7 +10,7 @@ import { planPeriodReminders } from "../reminders/plan.js";
 import type { Db } from "../store/database.js";
 import { AdminError } from "./admin-error.js";
 import { copyOwnersFromPrevious } from "./copy-owners.js";
-import { DEFAULT_TEMPLATE_KEY, findUnit, latestTemplateVersion } from "./lookup.js";
+import { defaultTemplateKeyFor, findUnit, latestTemplateVersion } from "./lookup.js";
 import { checkPeriodRef } from "./period-ref.js";
 
 export interface OpenPeriodInput {
@@ -43,7 +43,7 @@ export interface OpenedPeriod {
 export async function openPeriod(db: Db, input: OpenPeriodInput): Promise<OpenedPeriod> {
   const ref = checkPeriodRef(input);
   const window = cutoffWindow(ref.kind, ref.year, ref.number);
-  const templateKey = input.templateKey ?? DEFAULT_TEMPLATE_KEY;
+  const templateKey = input.templateKey ?? defaultTemplateKeyFor(ref.kind);
 
   return db.$transaction(async (tx) => {
     const unit = await findUnit(tx, input.unitCode);

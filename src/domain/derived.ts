@@ -28,6 +28,8 @@ export const PHRASES = {
   noBase: "chưa có số liệu {base} để so sánh",
   zeroBaseUp: "tăng so với {base} ({base} bằng 0)",
   zeroBaseDown: "giảm so với {base} ({base} bằng 0)",
+  more: "tăng {amount} so với {base}",
+  less: "giảm {amount} so với {base}",
 } as const;
 
 export type PlanResult = { kind: "ok"; percent: number; over?: number } | { kind: "no_plan" } | { kind: "zero_plan" };
@@ -37,6 +39,9 @@ export type ChangeResult =
   | { kind: "same" }
   | { kind: "no_base" }
   | { kind: "zero_base"; current: number };
+
+/** An absolute change against a base (the seed's "Tăng 340 cơ sở so với cùng kỳ"). */
+export type DifferenceResult = { kind: "more" | "less"; amount: number } | { kind: "same" } | { kind: "no_base" };
 
 export type RateResult = { kind: "ok"; percent: number } | { kind: "zero_target" };
 
@@ -149,6 +154,15 @@ export function changeVs(current: number, base: number | undefined): ChangeResul
   const tenths = percentTenths({ digits: diff < 0n ? -diff : diff, exp }, { digits: b < 0n ? -b : b, exp });
   if (tenths === 0n) return { kind: "same" };
   return { kind: diff > 0n ? "up" : "down", percent: fromTenths(tenths) };
+}
+
+/** current − base, exactly: 15.331,4 − 12.000,2 is 3.331,2, not 3331.2000000000007. */
+export function difference(current: number, base: number | undefined): DifferenceResult {
+  if (base === undefined) return { kind: "no_base" };
+  const [c, b, exp] = align(toDecimal(current), toDecimal(base));
+  const diff = c - b;
+  if (diff === 0n) return { kind: "same" };
+  return { kind: diff > 0n ? "more" : "less", amount: toNumber({ digits: diff < 0n ? -diff : diff, exp }) };
 }
 
 /** A rate from its two stored parts (343/347 hồ sơ đúng hạn): achieved ÷ target × 100, one decimal. */
@@ -296,6 +310,22 @@ export function phrasePlan(result: PlanResult, planLabel = "kế hoạch"): stri
             plan: planLabel,
             over: formatPercent(result.over),
           });
+  }
+}
+
+/**
+ * "tăng 340 cơ sở so với cùng kỳ", "giảm 2 vụ so với cùng kỳ", "bằng cùng kỳ"; `formatAmount`
+ * writes the amount in the indicator's unit. Missing comparison data is said plainly.
+ */
+export function phraseDifference(result: DifferenceResult, formatAmount: (amount: number) => string, comparedWith = "cùng kỳ"): string {
+  switch (result.kind) {
+    case "more":
+    case "less":
+      return fill(PHRASES[result.kind], { amount: formatAmount(result.amount), base: comparedWith });
+    case "same":
+      return fill(PHRASES.same, { base: comparedWith });
+    case "no_base":
+      return fill(PHRASES.noBase, { base: comparedWith });
   }
 }
 

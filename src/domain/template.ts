@@ -9,6 +9,10 @@ import { join } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { z } from "zod";
 import { QUESTION_TYPES, type QuestionType } from "./answer-value.js";
+import { TemplateError, type TemplateProblem } from "./template-error.js";
+import { NARRATIVE_TYPES, wordingProblems, type ReportWording } from "./template-wording.js";
+
+export { TemplateError, type TemplateProblem, type ReportWording };
 
 export type PeriodKind = "thang" | "quy" | "6thang" | "9thang" | "nam";
 export const PERIOD_KINDS = ["thang", "quy", "6thang", "9thang", "nam"] as const satisfies readonly PeriodKind[];
@@ -55,6 +59,13 @@ export interface Question {
   showPrevious: boolean;
   /** Text only. */
   maxLength?: number;
+  /**
+   * How the answer reads in the report, e.g. "Tổng thu ngân sách {thu_ngan_sach}[, {thu_ngan_sach.percent_plan}]."
+   * (sentence-pattern.ts). Without one, "label: value, comparisons.". Not for text and list answers.
+   */
+  sentence?: string;
+  /** Text and list only: the numbered heading ("1. Tồn tại, hạn chế") the answer is printed under, in a group without figures. */
+  heading?: string;
 }
 
 export interface Section {
@@ -78,31 +89,8 @@ export interface Template {
   kinds: PeriodKind[];
   sections: Section[];
   checks?: ConsistencyCheck[];
-}
-
-/** One thing wrong with a template file, located as precisely as the file allows. */
-export interface TemplateProblem {
-  file: string;
-  /** Readable path inside the document, e.g. `sections.kinh-te.questions.thu_ngan_sach.unit`; empty when the problem is the whole file. */
-  path: string;
-  line?: number;
-  message: string;
-}
-
-/** Every problem found in one or more template files, one per line in the message. */
-export class TemplateError extends Error {
-  override readonly name = "TemplateError";
-
-  constructor(readonly problems: readonly TemplateProblem[]) {
-    const files = [...new Set(problems.map((p) => p.file))].join(", ");
-    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    super([`Invalid report template (${files}), ${count}:`, ...problems.map(formatProblem)].join("\n"));
-  }
-}
-
-function formatProblem(p: TemplateProblem): string {
-  const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
-  return `  ${where}: ${p.path ? `${p.path}: ` : ""}${p.message}`;
+  /** Wording of the document itself, where the period kind's usual wording does not fit (a term report). */
+  document?: ReportWording;
 }
 
 const NUMERIC_TYPES: readonly QuestionType[] = ["count", "decimal", "money", "percent", "ratio"];
@@ -149,6 +137,8 @@ const questionSchema = z
     plan: z.strictObject({ label: nonEmpty }).optional(),
     showPrevious: z.boolean().optional(),
     maxLength: z.number().int().positive().optional(),
+    sentence: nonEmpty.optional(),
+    heading: nonEmpty.optional(),
   })
   .superRefine((q, ctx) => {
     for (const { path, message } of questionProblems(q)) ctx.addIssue({ code: "custom", path, message });
@@ -160,6 +150,14 @@ const sectionSchema = z.strictObject({
   title: nonEmpty,
   group: nonEmpty,
   questions: z.array(questionSchema).min(1, "a section needs at least one question"),
+});
+
+const documentSchema = z.strictObject({
+  summary: nonEmpty.optional(),
+  opening: nonEmpty.optional(),
+  closing: nonEmpty.optional(),
+  results: nonEmpty.optional(),
+  parts: z.array(z.strictObject({ from: sectionKey, heading: nonEmpty, title: nonEmpty })).min(1, "list at least one part, or leave parts out").optional(),
 });
 
 const checkSchema = z.discriminatedUnion("kind", [
@@ -179,10 +177,12 @@ const templateSchema = z
       .refine((k) => new Set(k).size === k.length, "each period kind may appear only once"),
     sections: z.array(sectionSchema).min(1, "a template needs at least one section"),
     checks: z.array(checkSchema).optional(),
+    document: documentSchema.optional(),
   })
   .superRefine((t, ctx) => {
     for (const { path, message } of crossProblems(t)) ctx.addIssue({ code: "custom", path, message });
     for (const { path, message } of checkProblems(t)) ctx.addIssue({ code: "custom", path, message });
+    for (const { path, message } of wordingProblems(t)) ctx.addIssue({ code: "custom", path, message });
   });
 
 /** Which question types each consistency rule can look at. */
@@ -254,6 +254,10 @@ function questionProblems(q: RawQuestion): Found[] {
   }
   only("plan", SCALAR_NUMERIC_TYPES);
   only("maxLength", ["text"]);
+  only("heading", NARRATIVE_TYPES);
+  if (q.sentence !== undefined && NARRATIVE_TYPES.includes(q.type)) {
+    found.push({ path: ["sentence"], message: `a ${q.type} answer is printed as paragraphs of its own; a sentence is for figures and other short answers` });
+  }
   return found;
 }
 

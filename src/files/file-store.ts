@@ -1,12 +1,14 @@
 /**
  * Generated files (compiled reports) kept in a folder, one file per id, with a GeneratedFile
- * row each. The id is 128 random bits, so it cannot be guessed, and it is the file's name on
- * disk, so no user text ever becomes part of a path. Bytes are written before the row exists,
- * so a row always points at a complete file.
+ * row each. The id is 128 random bits, so it cannot be guessed, and it names the file on disk
+ * with the extension of its file name ("<id>.docx", so the folder opens in a file manager), which
+ * is checked to be a few ascii letters or digits: no user text ever becomes part of a path.
+ * Bytes are written before the row exists, so a row always points at a complete file. Files
+ * stored before extensions were used lie under their bare id and are still found there.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { extname, join, resolve } from "node:path";
 import type { GeneratedFile } from "../generated/sqlite/client.js";
 import type { Db } from "../store/database.js";
 
@@ -25,6 +27,13 @@ export interface NewFile {
 
 /** Exactly what randomBytes(16).toString("base64url") produces; anything else is not ours. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+const EXTENSION = /^\.[a-z0-9]{1,10}$/;
+
+/** "<id>.docx" for "Báo cáo tháng 11.docx"; the bare id when the name has no plain extension. */
+function diskName(id: string, fileName: string): string {
+  const ext = extname(fileName).toLowerCase();
+  return EXTENSION.test(ext) ? `${id}${ext}` : id;
+}
 
 export class FileStore {
   private readonly dir: string;
@@ -38,13 +47,13 @@ export class FileStore {
   }
 
   /** Where a stored file lies on disk (for the terminal demo, which has no chat to send it to). */
-  pathOf(id: string): string {
-    return resolve(this.dir, id);
+  pathOf(file: { id: string; fileName: string }): string {
+    return resolve(this.dir, diskName(file.id, file.fileName));
   }
 
   async save(file: NewFile): Promise<GeneratedFileRow> {
     const id = randomBytes(16).toString("base64url");
-    const path = join(this.dir, id);
+    const path = join(this.dir, diskName(id, file.fileName));
     await this.writeAtomically(path, file.bytes);
     const periodId = file.periodId ?? null;
     try {
@@ -85,13 +94,8 @@ export class FileStore {
     if (!ID_PATTERN.test(id)) return undefined;
     const row = await this.db.generatedFile.findUnique({ where: { id } });
     if (!row) return undefined;
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(join(this.dir, id));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw err;
-    }
+    const bytes = (await readIfPresent(join(this.dir, diskName(id, row.fileName)))) ?? (await readIfPresent(join(this.dir, id)));
+    if (!bytes) return undefined;
     if (sha256(bytes) !== row.sha256) throw new Error(`generated file ${id} does not match its checksum`);
     return { row, bytes };
   }
@@ -111,6 +115,15 @@ export class FileStore {
     }
     await handle.close();
     await rename(temp, path);
+  }
+}
+
+async function readIfPresent(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
   }
 }
 

@@ -79,7 +79,8 @@ describe.each([
     const lan = new ZaloPerson(zalo, "a1b2c3d4e5f6a7b8c9d0", "Nguyễn Thị Lan");
     expect((await lan.say("/start K7M2Q9")).text).toContain("Chào Nguyễn Thị Lan");
     await assignZalo(bot, seeded, lan.id, seeded.sectionKeys);
-    const template = (await bot.core.database.db.templateVersion.findFirstOrThrow()).definition as unknown as Template;
+    const { templateVersionId } = await bot.core.database.db.period.findUniqueOrThrow({ where: { id: seeded.periodId } });
+    const template = (await bot.core.database.db.templateVersion.findUniqueOrThrow({ where: { id: templateVersionId } })).definition as unknown as Template;
     const typed = await answerAll(lan, await lan.say("/nhap"), template);
     const stored = await bot.core.database.db.answer.findMany({ where: { periodId: seeded.periodId }, include: { question: true } });
     expect(stored).toHaveLength(typed.length);
@@ -95,7 +96,7 @@ describe("Zalo", () => {
     await onTelegram.say("/start K7M2Q9");
     const db = bot.core.database.db;
     const identity = await db.identity.findFirstOrThrow({ where: { channel: "telegram" } });
-    const section = await db.section.findFirstOrThrow({ where: { key: "kinh-te-ngan-sach" } });
+    const section = await db.section.findFirstOrThrow({ where: { key: "kinh-te-ngan-sach", templateVersion: { periods: { some: { id: seeded.periodId } } } } });
     await db.assignment.create({ data: { periodId: seeded.periodId, sectionId: section.id, memberId: identity.memberId } });
     await onTelegram.say("/nhap");
     await onTelegram.say("5,67 tỷ");
@@ -177,7 +178,7 @@ describe("Zalo", () => {
     await say("/start K7M2Q9", { mentionsBot: true });
     const db = bot.core.database.db;
     const identity = await db.identity.findFirstOrThrow({ where: { channel: "zalo" } });
-    const section = await db.section.findFirstOrThrow({ where: { key: "kinh-te-ngan-sach" } });
+    const section = await db.section.findFirstOrThrow({ where: { key: "kinh-te-ngan-sach", templateVersion: { periods: { some: { id: seeded.periodId } } } } });
     await db.assignment.create({ data: { periodId: seeded.periodId, sectionId: section.id, memberId: identity.memberId } });
     const prompt = await say("/nhap", { mentionsBot: true });
     expect(prompt.text).toContain("Tổng thu ngân sách");

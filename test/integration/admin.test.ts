@@ -87,7 +87,7 @@ describe.each(providers)("admin command line on %s", (provider) => {
 
     expect(await ok("period open phuong-1 thang 11/2026 --deadline 18/11/2026")).toEqual([
       "✅ Đã mở kỳ báo cáo tháng 11/2026 cho UBND Phường 1: số liệu từ 15/10/2026 đến 14/11/2026, hạn nộp 17:00 ngày 18/11/2026.",
-      "Mẫu báo cáo: Báo cáo tình hình kinh tế - xã hội, quốc phòng - an ninh phường (phiên bản 1).",
+      "Mẫu báo cáo: Báo cáo tình hình kinh tế - xã hội, quốc phòng - an ninh phường (phiên bản 2).",
     ]);
     const period = await test.db.period.findFirstOrThrow({ include: { templateVersion: { include: { sections: { orderBy: { position: "asc" } } } } } });
     expect(period).toMatchObject({ kind: "thang", year: 2026, number: 11, startsOn: "2026-10-15", endsOn: "2026-11-14", status: "open" });
@@ -141,6 +141,17 @@ describe.each(providers)("admin command line on %s", (provider) => {
     expect(annual.deadline.toISOString()).toBe("2026-12-16T10:00:00.000Z");
   });
 
+  it("opens each kind with its own template, and the term report as a year with --template ward-term", async () => {
+    await ok("unit create phuong-1 UBND Phường 1");
+    const templateOf = async (line: string) => (await ok(line))[1];
+    expect(await templateOf("period open phuong-1 thang 11/2026")).toBe("Mẫu báo cáo: Báo cáo tình hình kinh tế - xã hội, quốc phòng - an ninh phường (phiên bản 2).");
+    expect(await templateOf("period open phuong-1 quy 4/2026")).toBe("Mẫu báo cáo: Báo cáo tình hình kinh tế - xã hội, quốc phòng - an ninh phường (phiên bản 2).");
+    expect(await templateOf("period open phuong-1 6thang 1/2026")).toBe("Mẫu báo cáo: Báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội 6 tháng, 9 tháng (phiên bản 1).");
+    expect(await templateOf("period open phuong-1 9thang 2026")).toBe("Mẫu báo cáo: Báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội 6 tháng, 9 tháng (phiên bản 1).");
+    expect(await templateOf("period open phuong-1 nam 2026")).toBe("Mẫu báo cáo: Báo cáo kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội năm (phiên bản 1).");
+    expect(await templateOf("period open phuong-1 nam 2025 --template ward-term")).toBe("Mẫu báo cáo: Báo cáo kết quả thực hiện nhiệm vụ giữa nhiệm kỳ, cả nhiệm kỳ (phiên bản 1).");
+  });
+
   it("records yearly plan targets in the indicator's own unit, replacing an earlier value", async () => {
     await ok("unit create phuong-1 UBND Phường 1");
     expect(await ok("plan set phuong-1 2026 thu_ngan_sach 8.291.000.000")).toEqual([
@@ -191,7 +202,8 @@ describe.each(providers)("admin command line on %s", (provider) => {
       ["period open phuong-1 thang 1/1999", 1, /^Lỗi: Năm 1999 không hợp lệ: chọn từ 2000 đến 2100\.$/],
       ["period open phuong-1 quy 4/2026 --deadline 31/02/2026", 1, /^Lỗi: Ngày «31\/02\/2026» không hợp lệ; viết ngày\/tháng\/năm, ví dụ: 18\/11\/2026\.$/],
       ["period open phuong-1 quy 4/2026 --deadline 12/12/2026", 1, /^Lỗi: Hạn nộp 12\/12\/2026 phải sau ngày chốt số liệu 14\/12\/2026\.$/],
-      ["period open phuong-1 quy 4/2026 --template mau-khac", 1, /^Lỗi: Chưa có mẫu báo cáo «mau-khac»\. Các mẫu đang có: ward-monthly\.$/],
+      ["period open phuong-1 6thang 1/2026 --template ward-monthly", 1, /^Lỗi: Mẫu «ward-monthly» không dùng cho loại kỳ 6thang; mẫu này dùng cho: thang, quy\.$/],
+      ["period open phuong-1 quy 4/2026 --template mau-khac", 1, /^Lỗi: Chưa có mẫu báo cáo «mau-khac»\. Các mẫu đang có: ward-6-9-month, ward-annual, ward-monthly, ward-term\.$/],
       ["assign phuong-1 thang 11/2026 ngoai-giao Trần Thị Bình", 1, /^Lỗi: Kỳ tháng 11\/2026 không có phần «ngoai-giao»\. Các phần: kinh-te-ngan-sach, dat-dai-xay-dung-moi-truong, .*nhiem-vu-ky-toi \(hoặc all để giao tất cả\)\.$/],
       ["assign phuong-1 thang 11/2026 all Lê Văn Cường", 1, /^Lỗi: UBND Phường 1 không có thành viên «Lê Văn Cường»\. Xem danh sách: npm run baocao -- members phuong-1$/],
       ["assign phuong-1 thang 11/2026 all nguyễn văn an", 1, /^Lỗi: Có 2 thành viên tên «nguyễn văn an»: #\d+ Nguyễn Văn An, #\d+ NGUYEN VAN AN\. Hãy ghi mã số thành viên thay cho tên, ví dụ: #\d+\.$/],

@@ -4,7 +4,7 @@
  * when its signature is changed or it is pointed at another file.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -107,11 +107,28 @@ describe("report downloads", () => {
 
   it("answers 500 and serves nothing when the file on disk no longer matches its checksum", async () => {
     const row = await saveReport(Buffer.from("original"));
-    writeFileSync(join(filesDir, row.id), "tampered");
+    writeFileSync(join(filesDir, `${row.id}.docx`), "tampered");
     const res = await fetch(link(row.id));
     expect(res.status).toBe(500);
     expect(await res.text()).toBe("");
     expect(String(serverErrors.pop())).toMatch(/checksum/);
+  });
+
+  it("stores a file under its id with the extension of its name, and nothing else", async () => {
+    const row = await saveReport(Buffer.from("with extension"));
+    expect(existsSync(join(filesDir, `${row.id}.docx`))).toBe(true);
+    expect(existsSync(join(filesDir, row.id))).toBe(false);
+    expect(store.pathOf(row)).toBe(join(filesDir, `${row.id}.docx`));
+    const odd = await store.save({ unitId, kind: "report", fileName: "báo cáo.d/../x", mimeType: DOCX, bytes: Buffer.from("odd") });
+    expect(readdirSync(filesDir)).toContain(odd.id);
+    expect((await store.open(odd.id))?.bytes.toString()).toBe("odd");
+  });
+
+  it("still serves a file stored before extensions were used, under its bare id", async () => {
+    const row = await saveReport(Buffer.from("stored long ago"));
+    renameSync(join(filesDir, `${row.id}.docx`), join(filesDir, row.id));
+    expect((await store.open(row.id))?.bytes.toString()).toBe("stored long ago");
+    expect(Buffer.from(await (await fetch(link(row.id))).arrayBuffer()).toString()).toBe("stored long ago");
   });
 
   it("numbers versions per unit, period and kind", async () => {

@@ -56,7 +56,8 @@ describe("/baocao", () => {
     await setPlanTarget(db, { unitCode: "p1", year: 2023, questionKey: "thu_ngan_sach", value: 8_291_000_000 });
     await setPlanTarget(db, { unitCode: "p1", year: 2023, questionKey: "chi_ngan_sach", value: 8_291_000_000 });
     // The seed 6-month report's own figures: 5.670.000.000đ and 4.310.000.000đ of 8.291.000.000đ.
-    await answerSection("Lan", ["5.670.000.000đ", "4.310.000.000đ", "947", "12", "86", "3", "bỏ qua"]);
+    // The 6-month template then asks for bank loans (skipped: none) and a summary (skipped).
+    await answerSection("Lan", ["5.670.000.000đ", "4.310.000.000đ", "947", "12", "86", "3", "bỏ qua", "bỏ qua"]);
     await answerSection("Minh", ["52", "18"]);
 
     const digest = await say("Chủ tịch", "/báo cáo 6 tháng");

@@ -5,10 +5,12 @@ import {
   changeVs,
   checkConsistency,
   type ChangeResult,
+  difference,
   type ConsistencyRule,
   PHRASES,
   percentOfPlan,
   phraseChange,
+  phraseDifference,
   phrasePlan,
   type PlanResult,
   ratioRate,
@@ -228,6 +230,38 @@ describe("phraseChange", () => {
   it("compares with another period when asked", () => {
     expect(phraseChange(changeVs(9, 8), "tháng trước")).toBe("tăng 12,5% so với tháng trước");
     expect(phraseChange(changeVs(9, undefined), "tháng trước")).toBe("chưa có số liệu tháng trước để so sánh");
+  });
+});
+
+describe("difference and phraseDifference", () => {
+  const cơSở = (amount: number) => `${amount} cơ sở`;
+
+  it("is the exact difference of the stored decimals", () => {
+    expect(difference(947, 607)).toEqual({ kind: "more", amount: 340 });
+    expect(difference(12000.2, 15331.4)).toEqual({ kind: "less", amount: 3331.2 });
+    expect(difference(0.3, 0.1)).toEqual({ kind: "more", amount: 0.2 });
+  });
+
+  it("says when both are equal or there is no base, and never gives a 0 amount", () => {
+    expect(difference(5, 5)).toEqual({ kind: "same" });
+    expect(difference(5, undefined)).toEqual({ kind: "no_base" });
+    fc.assert(fc.property(finiteDouble, maybeDouble, (a, b) => {
+      const result = difference(a, b);
+      if ("amount" in result) expect(result.amount).toBeGreaterThan(0);
+    }));
+  });
+
+  it.each([
+    [947, 607, "tăng 340 cơ sở so với cùng kỳ"],
+    [2, 5, "giảm 3 cơ sở so với cùng kỳ"],
+    [5, 5, "bằng cùng kỳ"],
+    [5, undefined, "chưa có số liệu cùng kỳ để so sánh"],
+  ])("%s against %s → %s", (current, base, text) => {
+    expect(phraseDifference(difference(current, base), cơSở)).toBe(text);
+  });
+
+  it("compares with another period when asked", () => {
+    expect(phraseDifference(difference(3, 1), cơSở, "kỳ trước")).toBe("tăng 2 cơ sở so với kỳ trước");
   });
 });
 

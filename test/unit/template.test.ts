@@ -51,8 +51,8 @@ describe("shipped ward-monthly template", () => {
   it("loads, with at least 12 sections of 3–10 questions and every question type", async () => {
     const t = await loadTemplateFile(SHIPPED);
     expect(t.key).toBe("ward-monthly");
-    expect(t.version).toBe(1);
-    expect(t.kinds).toEqual(["thang", "quy", "6thang", "9thang", "nam"]);
+    expect(t.version).toBe(2);
+    expect(t.kinds).toEqual(["thang", "quy"]);
     expect(t.sections.length).toBeGreaterThanOrEqual(12);
     for (const s of t.sections) expect(s.questions.length, s.key).toBeGreaterThanOrEqual(3);
     for (const s of t.sections) expect(s.questions.length, s.key).toBeLessThanOrEqual(10);
