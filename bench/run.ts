@@ -1,102 +1,128 @@
 /**
- * `npm run bench`: numbers for the hot paths, each next to a baseline measured in the same
- * process so that the ratio means something on a busy machine.
+ * `npm run bench`: every benchmark, one table; each row next to a baseline measured in the same
+ * run, and their ratio (what stays comparable on a noisy shared machine).
  *
- *  1. Parsing typed Vietnamese figures (parseMoney) vs. the JavaScript number parser on the
- *     same strings with the Vietnamese separators removed.
- *  2. An officer's answer through the conversation engine (transaction, idempotency row,
- *     answer + revision, next question) vs. a bare Prisma insert into the same database.
+ *   npm run bench                                  everything (~6-8 min on 2 cores)
+ *   npm run bench -- --only interview,report       a subset (ids: see --list)
+ *   npm run bench -- --compare bench/results/previous.json
+ *   npm run bench -- --out bench/results/x.json    where the results go (default bench/results/latest.json)
+ *   npm run bench -- --profile                     bot processes run with --cpu-prof; a summary is printed
+ *
+ * PostgreSQL rows (interview on PostgreSQL, scale-out) run when TEST_DATABASE_URL is set,
+ * e.g. postgresql://postgres@127.0.0.1:5432/test (each run gets a fresh schema, dropped after).
  */
-import { randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { performance } from "node:perf_hooks";
-import { createCore } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { parseMoney } from "../src/domain/parse-number.js";
-import { createLogger } from "../src/logger.js";
+import { setMaxListeners } from "node:events";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { PROJECT_ROOT } from "../src/paths.js";
+import { readResults, renderComparison, type ResultsFile } from "./compare.js";
+import { engine } from "./engine.js";
+import { interview } from "./interview.js";
+import { memory } from "./memory.js";
+import { parsing } from "./parsing.js";
+import { summariseDir } from "./profile.js";
+import { reportBuild } from "./report-build.js";
+import { scaleOut } from "./scale-out.js";
+import { ratioOf, renderTable } from "./table.js";
+import type { BenchContext, Benchmark, Row } from "./types.js";
 
-interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
+/** In table order. Memory comes last: it reuses the peak rss measured under the interview load. */
+const BENCHMARKS: Benchmark[] = [
+  parsing,
+  engine,
+  interview,
+  scaleOut,
+  reportBuild,
+  // ───────────────────────────────────────────────────────────────────────────────────────────
+  // HOOK: reminder fan-out (10,000 members in 1,000 units, reminders due at the same minute).
+  // Not implemented yet. Write it as a Benchmark in bench/reminder-fanout.ts (id "reminders"),
+  // import it above and list it on this line; it then runs with the others, honours --only,
+  // and its rows go into the table, the JSON and --compare like every other row.
+  // ───────────────────────────────────────────────────────────────────────────────────────────
+  memory,
+];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: "string" },
+    compare: { type: "string" },
+    out: { type: "string" },
+    profile: { type: "boolean", default: false },
+    list: { type: "boolean", default: false },
+  },
+});
+
+if (values.list) {
+  for (const b of BENCHMARKS) console.log(`${b.id.padEnd(10)} ${b.title}`);
+  process.exit(0);
 }
 
-function timeIt(fn: () => void, iterations: number): number {
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) fn();
-  return (performance.now() - start) / 1000;
+const only = values.only?.split(",").map((s) => s.trim()).filter(Boolean);
+const unknown = only?.filter((id) => !BENCHMARKS.some((b) => b.id === id)) ?? [];
+if (unknown.length) {
+  console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Known: ${BENCHMARKS.map((b) => b.id).join(", ")}`);
+  process.exit(2);
 }
+const previous: ResultsFile | undefined = values.compare ? readResults(values.compare) : undefined;
+const selected = BENCHMARKS.filter((b) => !only || only.includes(b.id));
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
+// Many concurrent webhook deliveries share one AbortSignal in the fake server: not a leak.
+setMaxListeners(0);
 
-async function parsing(): Promise<Row> {
-  const inputs = ["5.670.000.000đ", "5,67 tỷ", "158,5 triệu", "1.234.567", "2,679 tỷ", "không", "950.000 đồng"];
-  const plain = inputs.map((s) => s.replace(/[^\d,]/g, "").replace(",", "."));
-  const n = 200_000;
-  const ours = timeIt(() => parseMoney(inputs[Math.floor(Math.random() * inputs.length)]!), n);
-  const base = timeIt(() => Number(plain[Math.floor(Math.random() * plain.length)]!), n);
-  return { name: "parseMoney (inputs/s)", value: n / ours, unit: "/s", baseline: n / base };
-}
+const startedAt = new Date();
+const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
+const ctx: BenchContext = {
+  postgresUrl: process.env.TEST_DATABASE_URL || undefined,
+  profileDir: values.profile ? join(PROJECT_ROOT, "bench", "results", "profiles", stamp) : undefined,
+  shared: new Map(),
+  log: (line) => process.stderr.write(`${line}\n`),
+};
 
-async function answers(): Promise<Row[]> {
-  const url = `file:${join(mkdtempSync(join(tmpdir(), "baocao-bench-")), "bench.db")}`;
-  const core = await createCore(loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent" }), createLogger("silent"));
-  const db = core.database.db;
-  const version = await db.templateVersion.findFirstOrThrow({ include: { sections: { include: { questions: true } } } });
-  const unit = await db.unit.create({ data: { code: "bench", name: "Bench" } });
-  await db.invite.create({ data: { unitId: unit.id, code: "BENCH1", role: "officer", maxUses: 1000 } });
-  const officers = 20;
-  const periods = [];
-  for (let p = 1; p <= officers; p++) {
-    periods.push(await db.period.create({ data: { unitId: unit.id, templateVersionId: version.id, kind: "thang", year: 2000 + p, number: 1, startsOn: "x", endsOn: "x", deadline: new Date() } }));
+const rows: Row[] = [];
+const failures: string[] = [];
+const t0 = performance.now();
+for (const b of selected) {
+  const t = performance.now();
+  ctx.log(`▶ ${b.title}`);
+  try {
+    rows.push(...(await b.run(ctx)));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failures.push(`${b.id}: ${message}`);
+    ctx.log(`✖ ${b.id} FAILED: ${error instanceof Error ? (error.stack ?? message) : message}`);
+    rows.push({ id: `${b.id}.failed`, name: b.title, value: Number.NaN, unit: "", better: "higher", skipped: `FAILED: ${message.split("\n")[0]}` });
   }
-  const say = (user: number, text: string) =>
-    core.engine.handle({ channel: "console", updateKey: randomUUID(), chat: { externalId: String(user), kind: "private" }, user: { externalId: String(user), displayName: `U${user}` }, text });
-  const economy = version.sections.find((s) => s.key === "kinh-te-ngan-sach")!;
-  for (let u = 0; u < officers; u++) {
-    await say(u, "/start BENCH1");
-    const member = await db.identity.findUniqueOrThrow({ where: { channel_externalUserId: { channel: "console", externalUserId: String(u) } } });
-    await db.assignment.create({ data: { periodId: periods[u]!.id, sectionId: economy.id, memberId: member.memberId } });
-    await say(u, "/nhap");
-  }
-  // Each officer answers the first question again and again ("quay lại" + value), as fast as the engine allows.
-  const latencies: number[] = [];
-  const rounds = 15;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: officers }, async (_, u) => {
-      for (let r = 0; r < rounds; r++) {
-        const t0 = performance.now();
-        await say(u, `${5 + r},67 tỷ`);
-        latencies.push(performance.now() - t0);
-        await say(u, "quay lại");
-      }
-    }),
-  );
-  const seconds = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
-
-  const baseN = officers * rounds * 2;
-  const question = economy.questions[0]!;
-  const b0 = performance.now();
-  for (let i = 0; i < baseN; i++) await db.auditLog.create({ data: { action: "bench", detail: { i, questionId: question.id } } });
-  const baseSeconds = (performance.now() - b0) / 1000;
-  await core.database.close();
-  return [
-    { name: `engine messages/s (${officers} officers, SQLite)`, value: (officers * rounds * 2) / seconds, unit: "/s", baseline: baseN / baseSeconds },
-    { name: "answer latency p50 (ms)", value: percentile(latencies, 50), unit: "ms", baseline: (baseSeconds * 1000) / baseN },
-    { name: "answer latency p95 (ms)", value: percentile(latencies, 95), unit: "ms", baseline: (baseSeconds * 1000) / baseN },
-  ];
+  ctx.log(`  (${((performance.now() - t) / 1000).toFixed(1)} s)`);
 }
+const seconds = (performance.now() - t0) / 1000;
 
-const rows = [await parsing(), ...(await answers())];
-const fmt = (n: number) => n.toLocaleString("vi-VN", { maximumFractionDigits: 1 });
-console.log("| benchmark | value | baseline | ratio |\n|---|---:|---:|---:|");
-const ratio = (n: number) => n.toLocaleString("vi-VN", { maximumSignificantDigits: 3 });
-for (const r of rows) console.log(`| ${r.name} | ${fmt(r.value)} | ${fmt(r.baseline)} | ${ratio(r.value / r.baseline)} |`);
-console.log("\nBaselines: Number() on the same figures; one bare Prisma insert per message on the same SQLite file.");
+console.log(renderTable(rows));
+console.log(`\nTotal ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s${ctx.postgresUrl ? "" : " (PostgreSQL rows skipped: TEST_DATABASE_URL is not set)"}.`);
+
+const out = values.out ?? join(PROJECT_ROOT, "bench", "results", "latest.json");
+const results: ResultsFile = {
+  startedAt: startedAt.toISOString(),
+  seconds,
+  node: process.version,
+  postgres: Boolean(ctx.postgresUrl),
+  rows: rows.map((r) => ({ ...r, ratio: ratioOf(r) })),
+};
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`Results written to ${out}`);
+
+if (previous) console.log(`\n${renderComparison(rows, previous, values.compare!)}`);
+if (ctx.profileDir) {
+  try {
+    console.log(`\nCPU profiles (${ctx.profileDir}):\n${summariseDir(ctx.profileDir)}`);
+  } catch (error) {
+    console.log(`\nNo CPU profile summary: ${String(error)}`);
+  }
+}
+if (failures.length) {
+  console.error(`\n${failures.length} benchmark(s) FAILED:\n${failures.map((f) => `  ${f}`).join("\n")}`);
+  process.exit(1);
+}
+// Child processes and pools are closed; exit anyway in case a library keeps a handle open.
+process.exit(0);

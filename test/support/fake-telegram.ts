@@ -109,6 +109,11 @@ export interface FakeTelegramOptions {
   botFirstName?: string;
   /** Delay before a failed webhook delivery is retried. */
   webhookRetryMs?: number;
+  /**
+   * Deliver at most the webhook's max_connections updates at a time (default 40, set by
+   * setWebhook), as Telegram does. Off by default: tests have few chats; benchmarks have many.
+   */
+  limitWebhookConnections?: boolean;
 }
 
 // ---------------------------------------------------------------- internals
@@ -158,6 +163,11 @@ export class FakeTelegram {
   readonly sent: SentMessage[] = [];
   readonly calls: ApiCall[] = [];
   readonly callbackAnswers: CallbackAnswer[] = [];
+  /**
+   * For latency benchmarks, per update_id: performance.now() when the update was queued
+   * (available to getUpdates) and, in webhook mode, when its delivery POST started.
+   */
+  readonly updateTimes = new Map<number, { queuedAt: number; postedAt?: number }>();
   /** Current webhook (set by the bot's setWebhook), or undefined in polling mode. */
   webhook: { url: string; secret_token?: string; max_connections: number } | undefined;
 
@@ -184,7 +194,7 @@ export class FakeTelegram {
 
   private constructor(
     private readonly server: Server,
-    private readonly options: Required<Pick<FakeTelegramOptions, "webhookRetryMs">>,
+    private readonly options: Required<Pick<FakeTelegramOptions, "webhookRetryMs" | "limitWebhookConnections">>,
     token: string,
     botUser: UserFromGetMe,
   ) {
@@ -209,7 +219,7 @@ export class FakeTelegram {
       has_main_web_app: false,
     } as UserFromGetMe;
     const server = createServer();
-    const fake = new FakeTelegram(server, { webhookRetryMs: options.webhookRetryMs ?? 100 }, token, botUser);
+    const fake = new FakeTelegram(server, { webhookRetryMs: options.webhookRetryMs ?? 100, limitWebhookConnections: options.limitWebhookConnections ?? false }, token, botUser);
     server.on("request", (req, res) => void fake.handleHttp(req, res));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -325,6 +335,19 @@ export class FakeTelegram {
     );
   }
 
+  /**
+   * Calls `listener` with every message recorded from now on (cheaper than many waitFor
+   * calls when a benchmark plays hundreds of users); returns the unsubscribe function.
+   */
+  onSent(listener: (m: SentMessage) => void): () => void {
+    let index = this.sent.length;
+    const check = () => {
+      for (; index < this.sent.length; index++) listener(this.sent[index]!);
+    };
+    this.sentListeners.add(check);
+    return () => this.sentListeners.delete(check);
+  }
+
   /** The next message to chatId, sent at or after index `after` (default: from now on). */
   nextMessage(chatId: number, opts: { after?: number; timeoutMs?: number } = {}): Promise<SentMessage> {
     return this.waitFor((m) => m.chat_id === chatId, { after: opts.after ?? this.sent.length, timeoutMs: opts.timeoutMs });
@@ -355,6 +378,7 @@ export class FakeTelegram {
   // ------------------------------------------------------------ update queue
 
   private enqueue(update: Update, redelivery = false): Update {
+    this.updateTimes.set(update.update_id, { queuedAt: performance.now() });
     this.pending.push({ update, delivered: false, redelivery });
     this.heldPoll?.wake();
     this.pumpWebhook();
@@ -420,6 +444,7 @@ export class FakeTelegram {
     this.dropDisallowed();
     const seen = new Set<string>();
     for (const entry of this.pending) {
+      if (this.options.limitWebhookConnections && this.busyChats.size >= this.webhook.max_connections) break;
       const key = chatKey(entry.update);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -432,6 +457,8 @@ export class FakeTelegram {
   private async deliverPending(entry: PendingUpdate, key: string): Promise<void> {
     const hook = this.webhook!;
     let ok = false;
+    const times = this.updateTimes.get(entry.update.update_id);
+    if (times && times.postedAt === undefined) times.postedAt = performance.now();
     try {
       const res = await postJson(hook.url, JSON.stringify(entry.update), hook.secret_token, this.deliveries.signal);
       ok = res.status >= 200 && res.status < 300;

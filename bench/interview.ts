@@ -1,0 +1,179 @@
+/**
+ * Row 1: interview throughput and latency. Simulated officers answer the default monthly
+ * template through the real entry point (src/main.ts: createCore + the Telegram channel) in a
+ * child process, on a real database, against the fake Telegram Bot API server over HTTP, in
+ * long-polling and in webhook mode. Latency is taken at the fake server: from the moment the
+ * update was available (queued for getUpdates / POSTed to the webhook) to the moment the bot's
+ * sendMessage request arrived there.
+ *
+ * Baseline: a bare grammY bot that echoes (bench/echo-bot.ts), with the same officers and texts,
+ * against its own instance of the same fake server, alive during the whole configuration and run
+ * alternately with the real bot: every round of the real bot is preceded by the same round for
+ * the echo bot, so both see the same machine (this one is shared). The ratio is the median of the
+ * per-round ratios; value and baseline are the medians of the rounds.
+ *
+ * Scaled down to fit the 10-minute budget on 2 cores (~30-70 answers/s): the 100 officers answer
+ * in ROUNDS rounds of one answer each (everyone at once, the next round when all have their
+ * reply); the 1,000 officers answer all at once, in BURSTS bursts of one answer each, every
+ * burst between two echo runs. The labels say so. One bot process and one fresh database per configuration (SQLite / PostgreSQL ×
+ * polling / webhook); the 1,000-officer burst follows the 100-officer rounds in the same process.
+ */
+import { TEST_TOKEN } from "../test/support/bot-harness.js";
+import { FakeTelegram } from "../test/support/fake-telegram.js";
+import { dbLabel, freshDatabase, type DbKind } from "./databases.js";
+import { drive, latencySummary, seedOfficers, type DriveResult, type Officer } from "./load.js";
+import { sampleRss, startBotProcess, startEchoProcess, type BotProcess, type Mode } from "./processes.js";
+import { median, sleep } from "./stats.js";
+import type { BenchContext, Benchmark, Row } from "./types.js";
+
+export const UNITS = 100;
+export const PER_UNIT = 10;
+/** Rounds of the 100-officer load (one answer per officer per round). */
+export const ROUNDS = 4;
+/** Bursts of the 1,000-officer load (one answer per officer each), each between two echo runs. */
+export const BURSTS = 2;
+export const SMALL = { officers: 100, units: 10 };
+export const BIG = { officers: 1000, units: 100 };
+/** Officers 100-149: not in the 100-officer rounds (they are in the 1,000-officer burst). */
+const WARMUP = { from: 100, officers: 50, answers: 2 };
+
+interface Measured {
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+const METRICS = ["throughput", "p50", "p95", "p99"] as const;
+
+function measured(r: DriveResult): Measured {
+  return { throughput: r.throughput, ...latencySummary(r.latencies) };
+}
+
+/** Fresh copies for the echo bot: the same officers and questions, nobody has answered yet. */
+const fresh = (officers: Officer[]) => officers.map((o) => ({ ...o, onScreen: o.questions[0]?.label, answered: 0 }));
+
+export interface ConfigResult {
+  /** Per metric: bot value, echo baseline, ratio. */
+  small: Record<(typeof METRICS)[number], { value: number; baseline: number; ratio: number }>;
+  big: Record<(typeof METRICS)[number], { value: number; baseline: number; ratio: number }>;
+  peakRss: number;
+}
+
+async function runConfig(ctx: BenchContext, kind: DbKind, mode: Mode): Promise<ConfigResult> {
+  // Webhook deliveries are capped at max_connections (40) like Telegram's; latency starts at the POST.
+  const botFake = await FakeTelegram.start({ token: TEST_TOKEN, limitWebhookConnections: true });
+  const echoFake = await FakeTelegram.start({ token: TEST_TOKEN, limitWebhookConnections: true });
+  const bench = await freshDatabase(kind);
+  const procs: BotProcess[] = [];
+  const clock = mode === "webhook" ? "posted" : "queued";
+  try {
+    const load = await seedOfficers(bench.database.db, UNITS, PER_UNIT);
+    const bot = await startBotProcess(botFake, bench.url, mode, { profileDir: ctx.profileDir, tag: `bot-${kind}-${mode}` });
+    procs.push(bot);
+    const echo = await startEchoProcess(echoFake, mode);
+    procs.push(echo);
+    const runBot = (officers: Officer[], answersEach: number) => drive({ fake: botFake, load, officers, answersEach, expect: "bot", clock });
+    const runEcho = (officers: Officer[]) => drive({ fake: echoFake, load, officers: fresh(officers), answersEach: 1, expect: "echo", clock });
+    let accepted = 0;
+    const count = (r: DriveResult) => {
+      if (r.rejected > 0) throw new Error(`${dbLabel(kind)} ${mode}: ${r.rejected} answers were not saved, e.g. ${r.rejectedSamples.join("; ")}`);
+      accepted += r.replies;
+      return r;
+    };
+
+    const small = load.officers.slice(0, SMALL.officers);
+    count(await runBot(load.officers.slice(WARMUP.from, WARMUP.from + WARMUP.officers), WARMUP.answers));
+    await runEcho(small);
+
+    const sampler = sampleRss(bot.child.pid!);
+    // An echo run is short (a fraction of a second): take the median of three as each comparison point.
+    const echo3 = async (officers: Officer[]) => {
+      const runs = [measured(await runEcho(officers)), measured(await runEcho(officers)), measured(await runEcho(officers))];
+      return Object.fromEntries(METRICS.map((m) => [m, median(runs.map((x) => x[m]))])) as unknown as Measured;
+    };
+    const rounds: { bot: Measured; echo: Measured }[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const e = await echo3(small);
+      const b = measured(count(await runBot(small, 1)));
+      rounds.push({ bot: b, echo: e });
+    }
+    // The bursts: echo, bot, echo, bot, echo; each bot burst is compared with the echo runs around it.
+    const echoes: Measured[] = [await echo3(load.officers)];
+    const bursts: Measured[] = [];
+    for (let b = 0; b < BURSTS; b++) {
+      bursts.push(measured(count(await runBot(load.officers, 1))));
+      echoes.push(await echo3(load.officers));
+    }
+    const peakRss = sampler.stop().peak;
+
+    const result = {} as ConfigResult;
+    result.peakRss = peakRss;
+    result.small = {} as ConfigResult["small"];
+    result.big = {} as ConfigResult["big"];
+    for (const m of METRICS) {
+      result.small[m] = {
+        value: median(rounds.map((r) => r.bot[m])),
+        baseline: median(rounds.map((r) => r.echo[m])),
+        ratio: median(rounds.map((r) => r.bot[m] / r.echo[m])),
+      };
+      const around = bursts.map((_, b) => (echoes[b]![m] + echoes[b + 1]![m]) / 2);
+      result.big[m] = {
+        value: median(bursts.map((x) => x[m])),
+        baseline: median(around),
+        ratio: median(bursts.map((x, b) => x[m] / around[b]!)),
+      };
+    }
+    ctx.log(
+      `  ${dbLabel(kind)} ${mode}: ${SMALL.officers} officers ${result.small.throughput.value.toFixed(1)} updates/s (echo ${result.small.throughput.baseline.toFixed(0)}), ` +
+        `${BIG.officers} officers ${bursts.map((x) => x.throughput.toFixed(1)).join(" / ")} updates/s (echo ${echoes.map((x) => x.throughput.toFixed(0)).join(" / ")}), p50 ${bursts.map((x) => Math.round(x.p50)).join(" / ")} ms`,
+    );
+
+    // Replies go out before the prompt is recorded and (webhook) before the 200: let those finish.
+    await sleep(1000);
+    await Promise.all(procs.map((p) => p.stop()));
+    for (const line of bot.logSummary()) ctx.log(`  ${line}`);
+    const db = bench.database.db;
+    const [answers, revisions] = [await db.answer.count(), await db.answerRevision.count()];
+    if (answers !== accepted || revisions !== accepted) {
+      throw new Error(`${dbLabel(kind)} ${mode}: ${accepted} answers acknowledged, but ${answers} Answer and ${revisions} AnswerRevision rows stored`);
+    }
+    return result;
+  } finally {
+    await Promise.all(procs.map((p) => p.stop()));
+    await bench.dispose();
+    await botFake.stop();
+    await echoFake.stop();
+  }
+}
+
+const smallLabel = `${SMALL.officers} officers/${SMALL.units} units, ${ROUNDS} rounds × 1 answer`;
+const bigLabel = `${BIG.officers.toLocaleString("en")} officers/${BIG.units} units, all at once, ${BURSTS} bursts × 1 answer`;
+const metricLabel = { throughput: "(updates/s)", p50: "latency p50 (ms)", p95: "latency p95 (ms)", p99: "latency p99 (ms)" } as const;
+
+export const interview: Benchmark = {
+  id: "interview",
+  title: "Interview throughput and latency (real bot process, fake Telegram over HTTP)",
+  async run(ctx) {
+    const rows: Row[] = [];
+    const baselineLabel = "bare grammY echo bot (bench/echo-bot.ts), same officers and texts, own fake server, run alternately with the bot (median of 3 echo runs per comparison point)";
+    for (const mode of ["polling", "webhook"] as const) {
+      for (const kind of ["sqlite", "postgresql"] as const) {
+        const result = kind === "postgresql" && !ctx.postgresUrl ? undefined : await runConfig(ctx, kind, mode);
+        if (result && kind === "sqlite" && mode === "polling") ctx.shared.set("memory.loaded.rss", result.peakRss);
+        for (const [size, label] of [["small", smallLabel], ["big", bigLabel]] as const) {
+          const key = `interview.${kind}.${mode}.${size === "small" ? SMALL.officers : BIG.officers}`;
+          const name = `interview ${dbLabel(kind)} ${mode}, ${label}`;
+          if (!result) {
+            rows.push({ id: `${key}.throughput`, name: `${name} ${metricLabel.throughput}`, value: Number.NaN, unit: "/s", better: "higher", skipped: "TEST_DATABASE_URL is not set" });
+            continue;
+          }
+          for (const m of METRICS) {
+            const r = result[size][m];
+            rows.push({ id: `${key}.${m}`, name: `${name} ${metricLabel[m]}`, value: r.value, unit: m === "throughput" ? "/s" : "ms", baseline: r.baseline, ratio: r.ratio, better: m === "throughput" ? "higher" : "lower", baselineLabel });
+          }
+        }
+      }
+    }
+    return rows;
+  },
+};
