@@ -46,6 +46,6 @@ export function renderComparison(rows: Row[], previous: ResultsFile, label: stri
     lines.push(`| ${r.name} | ${formatRatio(rb)} | ${formatRatio(rn)} | ${ratioChange} | ${pct(r.value, b.value)} (${formatValue(b.value, b.unit)} → ${formatValue(r.value, r.unit)}) | ${verdict} |`);
   }
   const gone = previous.rows.filter((p) => !rows.some((r) => r.id === p.id));
-  if (gone.length) lines.push("", `Not measured this time: ${gone.map((g) => g.name).join("; ")}`);
+  if (gone.length) lines.push("", gone.length <= 5 ? `Not measured this time: ${gone.map((g) => g.name).join("; ")}` : `${gone.length} rows of the earlier run were not measured this time (--only?).`);
   return lines.join("\n");
 }

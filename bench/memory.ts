@@ -62,7 +62,7 @@ export const memory: Benchmark = {
       const loaded = ctx.shared.get("memory.loaded.rss") ?? (await loadedRss(fake));
       const baselineLabel = "rss of a bare Node process that imports nothing (node -e)";
       return [
-        { id: "memory.idle", name: "memory: bot process rss idle, 1 unit, SQLite (MB)", value: idle, unit: "MB", baseline: bare, better: "lower", baselineLabel },
+        { id: "memory.idle", name: "memory: bot process rss idle, 1 unit, SQLite, reminders off (MB)", value: idle, unit: "MB", baseline: bare, better: "lower", baselineLabel },
         {
           id: "memory.loaded",
           name: `memory: bot process rss peak under interview load, ${BIG.units} units/${BIG.officers.toLocaleString("en")} officers, SQLite polling (MB)`,

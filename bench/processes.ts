@@ -84,8 +84,12 @@ function nodeArgs(script: string, profileDir: string | undefined, tag: string): 
   return [...args, script];
 }
 
-/** src/main.ts against the fake, on `databaseUrl`, in polling or webhook mode. Resolves once it is ready. */
-export async function startBotProcess(fake: FakeTelegram, databaseUrl: string, mode: Mode, opts: { profileDir?: string; tag?: string } = {}): Promise<BotProcess> {
+/**
+ * src/main.ts against the fake, on `databaseUrl`, in polling or webhook mode. Resolves once it is ready.
+ * Deadline reminders are off unless asked for: they are a workload of their own (the reminder
+ * fan-out row), and a reminder arriving in an officer's chat is not the reply to the answer.
+ */
+export async function startBotProcess(fake: FakeTelegram, databaseUrl: string, mode: Mode, opts: { profileDir?: string; tag?: string; reminders?: boolean } = {}): Promise<BotProcess> {
   const port = await freePort();
   const webhookUrl = `http://127.0.0.1:${port}/telegram/webhook`;
   const tag = opts.tag ?? "bot";
@@ -98,6 +102,7 @@ export async function startBotProcess(fake: FakeTelegram, databaseUrl: string, m
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
     BAOCAO_FILES_DIR: mkdtempSync(join(tmpdir(), "baocao-bench-files-")),
+    BAOCAO_REMINDERS: opts.reminders ? "on" : "off",
   };
   if (mode === "webhook") Object.assign(env, { TELEGRAM_WEBHOOK_URL: webhookUrl, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET });
   const callsBefore = fake.calls.length;
