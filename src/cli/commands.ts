@@ -12,7 +12,7 @@ import type { Owner } from "../admin/lookup.js";
 import { openPeriod } from "../admin/open-period.js";
 import { setPlanTarget } from "../admin/set-plan-target.js";
 import { unitProgress } from "../admin/unit-progress.js";
-import { isoDay } from "../conversation/commands.js";
+import { localDay } from "../domain/local-time.js";
 import { formatDateVn, formatNumber } from "../domain/format-vn.js";
 import { formatIndicator } from "../domain/render-value.js";
 import { periodLabel, type PeriodRef } from "../domain/period-label.js";
@@ -233,7 +233,7 @@ export const COMMANDS: readonly Command[] = [
 
 /** The local calendar day of an instant, dd/mm/yyyy. */
 function day(ctx: Context, instant: Date): string {
-  return formatDateVn(isoDay(instant, ctx.timeZone));
+  return formatDateVn(localDay(instant, ctx.timeZone));
 }
 
 /** The local time of an instant, "17:00". */

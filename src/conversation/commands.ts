@@ -2,6 +2,7 @@
  * Commands other than the interview itself: joining a unit, help, progress, pause.
  */
 import { formatDateVn } from "../domain/format-vn.js";
+import { localDay } from "../domain/local-time.js";
 import { periodLabel } from "../domain/period-label.js";
 import type { Translate } from "../i18n.js";
 import type { Tx } from "../store/database.js";
@@ -54,7 +55,7 @@ export async function progress(turn: Turn): Promise<Outgoing[]> {
     work?.period ??
     (await tx.period.findFirst({ where: { unitId: turn.member.unitId, status: "open" }, orderBy: [{ deadline: "asc" }, { id: "asc" }] }));
   if (!period) return [reply(turn, t("progress.no_period"))];
-  const lines = [t("progress.header", { period: periodLabel(period, t), deadline: formatDateVn(isoDay(period.deadline, turn.timeZone)) })];
+  const lines = [t("progress.header", { period: periodLabel(period, t), deadline: formatDateVn(localDay(period.deadline, turn.timeZone)) })];
   const detailed = turn.member.role !== "officer";
   // Leaders and admins get every section with its owner below, which includes their own.
   if (work && work.sections.length > 0 && !detailed) {
@@ -107,9 +108,3 @@ async function unitProgress(
   }
   return lines;
 }
-
-/** The calendar day of an instant in the unit's time zone, as yyyy-mm-dd. */
-export function isoDay(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-}
-

@@ -9,7 +9,7 @@ import { renderShort } from "../domain/render-value.js";
 import type { PeriodKind } from "../domain/template.js";
 import type { Translate } from "../i18n.js";
 import type { Db, Tx } from "../store/database.js";
-import { isoDay } from "../conversation/commands.js";
+import { localDay } from "../domain/local-time.js";
 import { byKey, relevantQuestions, sectionProgress } from "../conversation/progress.js";
 import type { TemplateCache } from "../conversation/template-index.js";
 import { loadAnswers, type PeriodRow } from "../conversation/work.js";
@@ -30,7 +30,7 @@ export async function buildDigest(db: Db | Tx, templates: TemplateCache, t: Tran
 
   const blocks: string[][] = [];
   blocks.push([
-    t("digest.header", { period: periodLabel(period, t), deadline: formatDateVn(isoDay(period.deadline, timeZone)) }),
+    t("digest.header", { period: periodLabel(period, t), deadline: formatDateVn(localDay(period.deadline, timeZone)) }),
     t("progress.unit", { done: progress.filter((p) => p.complete).length, sections: progress.length, answered, total, percent: total === 0 ? "0" : String(Math.floor((answered / total) * 100)) }),
   ]);
   const missing = progress.filter((p) => !p.complete);
