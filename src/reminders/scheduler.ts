@@ -9,6 +9,8 @@ import { ReminderDispatcher, type DispatchDeps } from "./dispatch.js";
 import { expandDueSlots } from "./expand.js";
 import { planPeriodReminders } from "./plan.js";
 
+const OPEN_CHECK_MS = 3_600_000;
+
 export interface SchedulerDeps extends DispatchDeps {
   /** Pause between passes when nothing is due. */
   intervalMs?: number;
@@ -27,6 +29,8 @@ export class ReminderScheduler {
   #timer: NodeJS.Timeout | undefined;
   #pass: Promise<PassResult> | undefined;
   #stopped = true;
+  /** When (reporting clock) periods were last checked for opening on schedule. */
+  #openCheckedAt: number | undefined;
 
   constructor(deps: SchedulerDeps) {
     this.#deps = deps;
@@ -69,7 +73,11 @@ export class ReminderScheduler {
   async #run(): Promise<PassResult> {
     const { db, log, timeZone } = this.#deps;
     const now = this.#deps.now();
-    const opened = await openScheduledPeriods(db, log, now, timeZone);
+    // Periods open on a day, not a minute: checking every unit once an hour is enough.
+    const checked = this.#openCheckedAt;
+    const due = checked === undefined || now.getTime() - checked >= OPEN_CHECK_MS || now.getTime() < checked;
+    const opened = due ? await openScheduledPeriods(db, log, now, timeZone) : 0;
+    if (due) this.#openCheckedAt = now.getTime();
     const unplanned = await db.period.findMany({ where: { status: "open", reminderSlots: { none: {} } }, select: { id: true } });
     for (const p of unplanned) await db.$transaction((tx) => planPeriodReminders(tx, p.id, timeZone));
     const expanded = await expandDueSlots({ ...this.#deps, channels: new Set(this.#deps.senders.keys()) }, now);
