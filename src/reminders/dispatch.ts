@@ -95,12 +95,13 @@ export class ReminderDispatcher {
       orderBy: { notBefore: "asc" },
       include: WITH_PERIOD,
     });
+    const chats = new Map((await db.chat.findMany({ where: { id: { in: claimed.map((d) => d.chatId) } } })).map((c) => [c.id, c]));
     const owingCache = new Map<number, Promise<Owing[]>>();
-    await Promise.all(claimed.map((d) => this.#deliver(d, token, now, owingCache)));
+    await Promise.all(claimed.map((d) => this.#deliver(d, chats.get(d.chatId), token, now, owingCache)));
     return claimed.length;
   }
 
-  async #deliver(d: ClaimedDelivery, token: string, now: Date, owingCache: Map<number, Promise<Owing[]>>): Promise<void> {
+  async #deliver(d: ClaimedDelivery, chat: { channel: string; externalId: string } | undefined, token: string, now: Date, owingCache: Map<number, Promise<Owing[]>>): Promise<void> {
     const { db, log, hooks } = this.#deps;
     const settle = (data: Record<string, unknown>) => db.reminderDelivery.updateMany({ where: { id: d.id, claimToken: token }, data: { claimToken: null, ...data } });
     try {
@@ -112,9 +113,8 @@ export class ReminderDispatcher {
         return void (await settle(later < d.expiresAt ? { status: "pending", notBefore: later } : { status: "expired" }));
       }
       hooks?.afterClaim?.(d.id);
-      const chat = await db.chat.findUniqueOrThrow({ where: { id: d.chatId } });
-      const send = this.#sender(chat.channel);
-      if (!send) return void (await settle({ status: "failed", error: `no running ${chat.channel} channel` }));
+      const send = chat && this.#sender(chat.channel);
+      if (!chat || !send) return void (await settle({ status: "failed", error: chat ? `no running ${chat.channel} channel` : "chat not found" }));
 
       let owing = owingCache.get(period.id);
       if (!owing) owingCache.set(period.id, (owing = owingMembers(db, this.#deps.templates, period)));
