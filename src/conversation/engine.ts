@@ -6,7 +6,7 @@
  */
 import type { Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
-import type { Db, Tx } from "../store/database.js";
+import { isUniqueViolation, type Db, type Tx } from "../store/database.js";
 import { join, help, pause, progress } from "./commands.js";
 import { issueLinkCode, useLinkCode } from "./link.js";
 import { absenceCommand } from "./absence.js";
@@ -46,11 +46,11 @@ export class ConversationEngine {
   async handle(incoming: Incoming): Promise<Outgoing[]> {
     const { db, log, t } = this.#deps;
     const key = { channel: incoming.channel, updateKey: incoming.updateKey };
-    if (await db.processedUpdate.findUnique({ where: { channel_updateKey: key }, select: { id: true } })) return [];
     const afterCommit: (() => void)[] = [];
     try {
       const replies = await db.$transaction(
         async (tx) => {
+          // First statement of the transaction: a repeated delivery fails here on the unique key.
           await tx.processedUpdate.create({ data: key });
           return await this.#route(tx, incoming, afterCommit);
         },
@@ -59,7 +59,7 @@ export class ConversationEngine {
       for (const start of afterCommit) start();
       return replies;
     } catch (error) {
-      // The same update handled at the same moment by another worker or process: it won.
+      // Already handled, earlier or at this moment by another worker or process: nothing to do.
       if (await db.processedUpdate.findUnique({ where: { channel_updateKey: key }, select: { id: true } })) return [];
       log.error({ err: error, channel: incoming.channel, updateKey: incoming.updateKey }, "handling an update failed");
       return [{ text: t("error.internal"), replyToMessageId: incoming.messageId }];
@@ -68,11 +68,12 @@ export class ConversationEngine {
 
   /** After a question was sent: remember its message id so that a reply to it in a group finds its question. */
   async recordPrompt(prompt: PromptRef, sent: SentMessage): Promise<void> {
-    await this.#deps.db.prompt.upsert({
-      where: { chatId_externalMessageId: { chatId: prompt.chatId, externalMessageId: sent.externalMessageId } },
-      create: { ...prompt, externalMessageId: sent.externalMessageId },
-      update: {},
-    });
+    // A plain insert: one statement, no transaction (an upsert is one, and under load waits for a connection).
+    try {
+      await this.#deps.db.prompt.create({ data: { ...prompt, externalMessageId: sent.externalMessageId } });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
   }
 
   async #route(tx: Tx, incoming: Incoming, afterCommit: (() => void)[]): Promise<Outgoing[]> {

@@ -87,3 +87,8 @@ async function openPostgres(url: string): Promise<Database> {
   const db = new PostgresClient({ adapter }) as unknown as Db;
   return { db, provider: "postgresql", applied, close: () => db.$disconnect() };
 }
+
+/** A write refused by a unique constraint (Prisma's P2002, whatever the provider). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

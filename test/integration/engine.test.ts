@@ -177,4 +177,21 @@ describe("conversation engine", () => {
     const member = await db.member.findUniqueOrThrow({ where: { id: answers[0]!.memberId } });
     expect(member.lastChannel).toBe("zalo");
   });
+
+  it("handles an update delivered twice once, and records a sent question once", async () => {
+    await assign("u1", ["kinh-te-ngan-sach"]);
+    await say("/nhap");
+    const incoming: Incoming = { channel: "console", updateKey: "dup-1", chat: { externalId: "u1", kind: "private" }, user: { externalId: "u1", displayName: "Người u1" }, messageId: "m1", text: "5,67 tỷ" };
+    const first = await core.engine.handle(incoming);
+    expect(first[0]!.text).toContain("Đã lưu");
+    // The second delivery is refused by the unique key inside the transaction: no reply, no error, no second revision.
+    expect(await core.engine.handle(incoming)).toEqual([]);
+    const db = core.database.db;
+    expect((await db.answer.findFirstOrThrow()).revision).toBe(1);
+
+    const prompt = first.find((r) => r.prompt)!.prompt!;
+    await core.engine.recordPrompt(prompt, { externalMessageId: "900" });
+    await core.engine.recordPrompt(prompt, { externalMessageId: "900" });
+    expect(await db.prompt.count({ where: { externalMessageId: "900" } })).toBe(1);
+  });
 });
