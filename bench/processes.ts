@@ -136,6 +136,28 @@ export async function startEchoProcess(fake: FakeTelegram, mode: Mode): Promise<
   return { child, port, webhookUrl, stop, logSummary };
 }
 
+/**
+ * test/support/reminder-worker.ts (the real core, Telegram sender and reminder scheduler) on
+ * `databaseUrl`, its reporting clock read from `clockFile`, sending at most `ratePerSecond`.
+ */
+export async function startReminderWorker(fake: FakeTelegram, databaseUrl: string, clockFile: string, ratePerSecond: number, opts: { profileDir?: string; tag?: string } = {}): Promise<BotProcess> {
+  const tag = opts.tag ?? "reminders";
+  const env = { PATH: process.env.PATH ?? "", TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, DATABASE_URL: databaseUrl, CLOCK_FILE: clockFile, RATE_PER_SECOND: String(ratePerSecond) };
+  const child = spawn(process.execPath, nodeArgs("test/support/reminder-worker.ts", opts.profileDir, tag), { cwd: PROJECT_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const logSummary = collect(child, tag);
+  const stop = stopper(child);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
+      child.once("exit", (code, signal) => reject(new Error(`the reminder worker exited during start-up (${code ?? signal})`)));
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { child, port: 0, webhookUrl: "", stop, logSummary };
+}
+
 /** Resident set size of a process in bytes (what process.memoryUsage().rss reports inside it). Linux /proc. */
 export function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");

@@ -22,6 +22,7 @@ import { interview } from "./interview.js";
 import { memory } from "./memory.js";
 import { parsing } from "./parsing.js";
 import { summariseDir } from "./profile.js";
+import { reminderFanout } from "./reminder-fanout.js";
 import { reportBuild } from "./report-build.js";
 import { scaleOut } from "./scale-out.js";
 import { ratioOf, renderTable } from "./table.js";
@@ -34,12 +35,7 @@ const BENCHMARKS: Benchmark[] = [
   interview,
   scaleOut,
   reportBuild,
-  // ───────────────────────────────────────────────────────────────────────────────────────────
-  // HOOK: reminder fan-out (10,000 members in 1,000 units, reminders due at the same minute).
-  // Not implemented yet. Write it as a Benchmark in bench/reminder-fanout.ts (id "reminders"),
-  // import it above and list it on this line; it then runs with the others, honours --only,
-  // and its rows go into the table, the JSON and --compare like every other row.
-  // ───────────────────────────────────────────────────────────────────────────────────────────
+  reminderFanout,
   memory,
 ];
 

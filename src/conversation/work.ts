@@ -29,8 +29,15 @@ export interface Work {
 }
 
 export async function loadAnswers(tx: Db | Tx, periodId: number): Promise<Map<number, StoredAnswer>> {
-  const rows = await tx.answer.findMany({ where: { periodId }, select: { questionId: true, value: true, skipped: true, raw: true } });
-  return new Map(rows.map((r) => [r.questionId, { questionId: r.questionId, value: (r.value ?? null) as AnswerValue | null, skipped: r.skipped, raw: r.raw }]));
+  return (await loadAnswersOf(tx, [periodId])).get(periodId) ?? new Map();
+}
+
+/** The answers of several periods in one query: period id → question id → answer. */
+export async function loadAnswersOf(tx: Db | Tx, periodIds: number[]): Promise<Map<number, Map<number, StoredAnswer>>> {
+  const rows = await tx.answer.findMany({ where: { periodId: { in: periodIds } }, select: { periodId: true, questionId: true, value: true, skipped: true, raw: true } });
+  const byPeriod = new Map<number, Map<number, StoredAnswer>>(periodIds.map((id) => [id, new Map()]));
+  for (const r of rows) byPeriod.get(r.periodId)!.set(r.questionId, { questionId: r.questionId, value: (r.value ?? null) as AnswerValue | null, skipped: r.skipped, raw: r.raw });
+  return byPeriod;
 }
 
 export async function loadWorkForPeriod(tx: Tx, templates: TemplateCache, memberId: number, period: PeriodRow): Promise<Work> {

@@ -70,8 +70,16 @@ export function formatQuantity(n: number, unit: string): string {
 }
 
 /** An instant as officers read it in their time zone: "17:00 18/11/2026". */
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDateTimeVn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric", hourCycle: "h23" }).formatToParts(instant);
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric", hourCycle: "h23" });
+    dateTimeFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("hour")}:${get("minute")} ${get("day")}/${get("month")}/${get("year")}`;
 }

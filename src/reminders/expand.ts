@@ -11,10 +11,13 @@
  */
 import { localDay } from "../domain/local-time.js";
 import type { TemplateCache } from "../conversation/template-index.js";
-import type { Db, Tx } from "../store/database.js";
+import type { Db } from "../store/database.js";
 import { readPolicy } from "../domain/unit-policy.js";
-import { owingMembers } from "./owing.js";
-import { unitReach } from "./reach.js";
+import { owingByPeriod, type Owing } from "./owing.js";
+import { reachOfUnits, type UnitReach } from "./reach.js";
+
+/** Slots read and taken together. */
+const BATCH = 50;
 
 export interface ExpandDeps {
   db: Db;
@@ -32,57 +35,86 @@ interface SlotRow {
   memberId: number | null;
 }
 
-/** Expands every due slot this process can take; returns how many it took. */
+/**
+ * Expands due slots, a batch at a time; returns how many this process took. What the slots of
+ * a batch need (periods, who owes what, how to reach them) is read for the whole batch at
+ * once; the slots are then taken and their deliveries written in one transaction. Reading
+ * before taking is safe: the dispatcher checks again, just before sending, that the period is
+ * open and the member still owes answers.
+ */
 export async function expandDueSlots(deps: ExpandDeps, now: Date): Promise<number> {
-  const due = await deps.db.reminderSlot.findMany({
-    where: { status: "planned", dueAt: { lte: now } },
-    orderBy: { dueAt: "asc" },
-    take: 50,
-    select: { id: true, periodId: true, kind: true, dueAt: true, expiresAt: true, memberId: true },
-  });
   let taken = 0;
-  for (const slot of due) {
-    if (await expandSlot(deps, slot, now)) taken += 1;
+  for (;;) {
+    const due = await deps.db.reminderSlot.findMany({
+      where: { status: "planned", dueAt: { lte: now } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      take: BATCH,
+      select: { id: true, periodId: true, kind: true, dueAt: true, expiresAt: true, memberId: true },
+    });
+    if (due.length === 0) return taken;
+    const took = await expandBatch(deps, due, now);
+    taken += took;
+    // Another process took this batch first: what is left (if anything) is its work too.
+    if (took === 0) return taken;
   }
-  return taken;
 }
 
-async function expandSlot(deps: ExpandDeps, slot: SlotRow, now: Date): Promise<boolean> {
-  return deps.db.$transaction(
+async function expandBatch(deps: ExpandDeps, slots: SlotRow[], now: Date): Promise<number> {
+  const { db } = deps;
+  const periods = new Map(
+    (await db.period.findMany({ where: { id: { in: [...new Set(slots.map((s) => s.periodId))] } }, include: { unit: { select: { reminderPolicy: true } } } })).map((p) => [p.id, p]),
+  );
+  const late = (s: SlotRow) => now >= s.expiresAt || periods.get(s.periodId)?.status !== "open";
+  const live = [...periods.values()].filter((p) => p.status === "open");
+  const owing = await owingByPeriod(db, deps.templates, live);
+  const reach = await reachOfUnits(db, [...new Set(live.map((p) => p.unitId))], localDay(now, deps.timeZone), deps.channels);
+  const rows = slots.filter((s) => !late(s)).flatMap((s) => deliveriesOf(s, periods.get(s.periodId)!, owing.get(s.periodId)!, reach.get(periods.get(s.periodId)!.unitId)!));
+
+  return db.$transaction(
     async (tx) => {
-      const period = await tx.period.findUniqueOrThrow({ where: { id: slot.periodId }, include: { unit: { select: { reminderPolicy: true } } } });
-      const late = now >= slot.expiresAt || period.status !== "open";
-      const took = await tx.reminderSlot.updateMany({ where: { id: slot.id, status: "planned" }, data: { status: late ? "dropped" : "expanded", expandedAt: now } });
-      if (took.count === 0 || late) return took.count > 0;
-
-      const owing = await owingMembers(tx, deps.templates, period);
-      const reach = await unitReach(tx, period.unitId, localDay(now, deps.timeZone), deps.channels);
-      // A /nhacnho names its one person (the leader was told if they are away); the rest skip those away.
-      const present = owing.filter((o) => (slot.memberId === null ? !reach.absentUntil.has(o.memberId) : o.memberId === slot.memberId));
-      const rows: { target: string; chatId: number; memberIds: number[] }[] = [];
-
-      if (slot.kind === "escalation") {
-        if (owing.length > 0) {
-          const ids = owing.map((o) => o.memberId);
-          for (const leader of reach.leaders) {
-            const chat = reach.privateChat.get(leader);
-            if (chat) rows.push({ target: `leader:${leader}`, chatId: chat.id, memberIds: ids });
-          }
-        }
-      } else if (present.length > 0) {
-        for (const o of present) {
-          const chat = reach.privateChat.get(o.memberId);
-          if (chat) rows.push({ target: `member:${o.memberId}`, chatId: chat.id, memberIds: [o.memberId] });
-        }
-        const digest = readPolicy(period.unit.reminderPolicy).groupDigest && slot.kind !== "nudge";
-        const named = present.filter((o) => digest || !reach.privateChat.has(o.memberId)).map((o) => o.memberId);
-        if (named.length > 0) for (const g of reach.groups) rows.push({ target: `group:${g.id}`, chatId: g.id, memberIds: named });
-      }
-      if (rows.length > 0) {
-        await tx.reminderDelivery.createMany({ data: rows.map((r) => ({ ...r, slotId: slot.id, notBefore: slot.dueAt, expiresAt: slot.expiresAt })) });
-      }
-      return true;
+      // Taken only if still planned: of several processes, exactly one takes each slot.
+      const dropped = await tx.reminderSlot.updateManyAndReturn({ where: { id: { in: slots.filter(late).map((s) => s.id) }, status: "planned" }, data: { status: "dropped", expandedAt: now }, select: { id: true } });
+      const expanded = await tx.reminderSlot.updateManyAndReturn({ where: { id: { in: slots.filter((s) => !late(s)).map((s) => s.id) }, status: "planned" }, data: { status: "expanded", expandedAt: now }, select: { id: true } });
+      const mine = new Set(expanded.map((s) => s.id));
+      const bySlot = new Map(slots.map((s) => [s.id, s]));
+      const data = rows.filter((r) => mine.has(r.slotId)).map((r) => ({ ...r, notBefore: bySlot.get(r.slotId)!.dueAt, expiresAt: bySlot.get(r.slotId)!.expiresAt }));
+      if (data.length > 0) await tx.reminderDelivery.createMany({ data });
+      return dropped.length + expanded.length;
     },
     { maxWait: 30_000, timeout: 60_000 },
   );
+}
+
+interface DeliveryRow {
+  slotId: number;
+  target: string;
+  chatId: number;
+  memberIds: number[];
+}
+
+/** Who one moment tells what (see the top of this file). */
+function deliveriesOf(slot: SlotRow, period: { unit: { reminderPolicy: unknown } }, owing: Owing[], reach: UnitReach): DeliveryRow[] {
+  const rows: DeliveryRow[] = [];
+  const add = (target: string, chatId: number, memberIds: number[]) => rows.push({ slotId: slot.id, target, chatId, memberIds });
+  if (slot.kind === "escalation") {
+    if (owing.length > 0) {
+      const ids = owing.map((o) => o.memberId);
+      for (const leader of reach.leaders) {
+        const chat = reach.privateChat.get(leader);
+        if (chat) add(`leader:${leader}`, chat.id, ids);
+      }
+    }
+    return rows;
+  }
+  // A /nhacnho names its one person (the leader was told if they are away); the rest skip those away.
+  const present = owing.filter((o) => (slot.memberId === null ? !reach.absentUntil.has(o.memberId) : o.memberId === slot.memberId));
+  if (present.length === 0) return rows;
+  for (const o of present) {
+    const chat = reach.privateChat.get(o.memberId);
+    if (chat) add(`member:${o.memberId}`, chat.id, [o.memberId]);
+  }
+  const digest = readPolicy(period.unit.reminderPolicy).groupDigest && slot.kind !== "nudge";
+  const named = present.filter((o) => digest || !reach.privateChat.has(o.memberId)).map((o) => o.memberId);
+  if (named.length > 0) for (const g of reach.groups) add(`group:${g.id}`, g.id, named);
+  return rows;
 }

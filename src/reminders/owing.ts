@@ -5,13 +5,18 @@
  */
 import { byKey, sectionProgress } from "../conversation/progress.js";
 import type { TemplateCache } from "../conversation/template-index.js";
-import { loadAnswers } from "../conversation/work.js";
+import { loadAnswersOf } from "../conversation/work.js";
 import type { Db, Tx } from "../store/database.js";
 
 export interface OpenSection {
   title: string;
   answered: number;
   total: number;
+}
+
+export interface PeriodRef {
+  id: number;
+  templateVersionId: number;
 }
 
 export interface Owing {
@@ -21,21 +26,32 @@ export interface Owing {
 }
 
 /** Members with at least one incomplete section, in the order their first section appears in the template. */
-export async function owingMembers(db: Db | Tx, templates: TemplateCache, period: { id: number; templateVersionId: number }): Promise<Owing[]> {
-  const index = await templates.get(db, period.templateVersionId);
-  const answers = await loadAnswers(db, period.id);
-  const keyed = byKey(index.sections, answers);
-  const assignments = await db.assignment.findMany({ where: { periodId: period.id }, include: { member: { select: { displayName: true } } } });
-  const bySection = new Map(assignments.map((a) => [a.sectionId, a]));
-  const byMember = new Map<number, Owing>();
-  for (const section of index.sections) {
-    const a = bySection.get(section.id);
-    if (!a) continue;
-    const p = sectionProgress(section, answers, keyed);
-    if (p.complete) continue;
-    const entry = byMember.get(a.memberId) ?? { memberId: a.memberId, displayName: a.member.displayName, sections: [] };
-    entry.sections.push({ title: section.title, answered: p.answered, total: p.total });
-    byMember.set(a.memberId, entry);
+export async function owingMembers(db: Db | Tx, templates: TemplateCache, period: PeriodRef): Promise<Owing[]> {
+  return (await owingByPeriod(db, templates, [period])).get(period.id) ?? [];
+}
+
+/** owingMembers for many periods at once, in two queries (reminders go out to a thousand units at the same minute). */
+export async function owingByPeriod(db: Db | Tx, templates: TemplateCache, periods: PeriodRef[]): Promise<Map<number, Owing[]>> {
+  const ids = periods.map((p) => p.id);
+  const answers = await loadAnswersOf(db, ids);
+  const assignments = await db.assignment.findMany({ where: { periodId: { in: ids } }, include: { member: { select: { displayName: true } } } });
+  const result = new Map<number, Owing[]>();
+  for (const period of periods) {
+    const index = await templates.get(db, period.templateVersionId);
+    const given = answers.get(period.id) ?? new Map();
+    const keyed = byKey(index.sections, given);
+    const bySection = new Map(assignments.filter((a) => a.periodId === period.id).map((a) => [a.sectionId, a]));
+    const byMember = new Map<number, Owing>();
+    for (const section of index.sections) {
+      const a = bySection.get(section.id);
+      if (!a) continue;
+      const p = sectionProgress(section, given, keyed);
+      if (p.complete) continue;
+      const entry = byMember.get(a.memberId) ?? { memberId: a.memberId, displayName: a.member.displayName, sections: [] };
+      entry.sections.push({ title: section.title, answered: p.answered, total: p.total });
+      byMember.set(a.memberId, entry);
+    }
+    result.set(period.id, [...byMember.values()]);
   }
-  return [...byMember.values()];
+  return result;
 }

@@ -24,10 +24,16 @@ export interface UnitReach {
 
 /** `channels`: the channels this process can send on; chats elsewhere are out of reach. */
 export async function unitReach(db: Db | Tx, unitId: number, day: string, channels: ReadonlySet<string>): Promise<UnitReach> {
+  return (await reachOfUnits(db, [unitId], day, channels)).get(unitId)!;
+}
+
+/** unitReach for many units at once, in a fixed number of queries. */
+export async function reachOfUnits(db: Db | Tx, unitIds: number[], day: string, channels: ReadonlySet<string>): Promise<Map<number, UnitReach>> {
   const members = await db.member.findMany({
-    where: { unitId },
+    where: { unitId: { in: unitIds } },
     select: {
       id: true,
+      unitId: true,
       role: true,
       preferredChannel: true,
       lastChannel: true,
@@ -36,12 +42,20 @@ export async function unitReach(db: Db | Tx, unitId: number, day: string, channe
     },
   });
   // A private chat's id is the user's id on both Telegram and Zalo; the row exists once they wrote to the bot.
-  const accounts = members.flatMap((m) => m.identities.filter((i) => channels.has(i.channel)).map((i) => ({ channel: i.channel, externalId: i.externalUserId })));
-  const privateChats = accounts.length ? await db.chat.findMany({ where: { kind: "private", OR: accounts }, select: { id: true, channel: true, externalId: true } }) : [];
+  const accounts = members.flatMap((m) => m.identities.filter((i) => channels.has(i.channel)));
+  const privateChats: ChatRef[] = [];
+  for (const channel of channels) {
+    const externalIds = accounts.filter((a) => a.channel === channel).map((a) => a.externalUserId);
+    if (externalIds.length) privateChats.push(...(await db.chat.findMany({ where: { kind: "private", channel, externalId: { in: externalIds } }, select: { id: true, channel: true, externalId: true } })));
+  }
   const chatOf = new Map(privateChats.map((c) => [`${c.channel}:${c.externalId}`, c]));
-  const groups = await db.chat.findMany({ where: { unitId, kind: "group", channel: { in: [...channels] } }, select: { id: true, channel: true, externalId: true }, orderBy: { id: "asc" } });
-  const reach: UnitReach = { privateChat: new Map(), groups, absentUntil: new Map(), accounts: new Map(), leaders: [] };
+  const groups = await db.chat.findMany({ where: { unitId: { in: unitIds }, kind: "group", channel: { in: [...channels] } }, select: { id: true, unitId: true, channel: true, externalId: true }, orderBy: { id: "asc" } });
+  const result = new Map<number, UnitReach>();
+  for (const unitId of unitIds) {
+    result.set(unitId, { privateChat: new Map(), groups: groups.filter((g) => g.unitId === unitId).map(({ unitId: _, ...g }) => g), absentUntil: new Map(), accounts: new Map(), leaders: [] });
+  }
   for (const m of members) {
+    const reach = result.get(m.unitId)!;
     const chats = m.identities.map((i) => chatOf.get(`${i.channel}:${i.externalUserId}`)).filter((c) => c !== undefined);
     const chosen = [m.preferredChannel, m.lastChannel].map((c) => chats.find((chat) => chat.channel === c)).find(Boolean) ?? chats[0];
     if (chosen) reach.privateChat.set(m.id, chosen);
@@ -50,5 +64,5 @@ export async function unitReach(db: Db | Tx, unitId: number, day: string, channe
     reach.accounts.set(m.id, new Map(m.identities.map((i) => [i.channel, i.externalUserId])));
     if (m.role === "leader" || m.role === "admin") reach.leaders.push(m.id);
   }
-  return reach;
+  return result;
 }

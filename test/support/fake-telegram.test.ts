@@ -169,6 +169,21 @@ describe("FakeTelegram faults and uploads", () => {
     await expect(bot.api.sendMessage(lanChat.id, "x")).resolves.toMatchObject({ text: "x" });
   });
 
+  it("refuses sends beyond sendsPerSecond in a sliding second with 429 and retry_after", async () => {
+    const fake = await FakeTelegram.start({ sendsPerSecond: 5 });
+    cleanups.push(() => fake.stop());
+    const bot = newBot(fake);
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => bot.api.sendMessage(lanChat.id, `tin ${i}`)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as GrammyError] : []));
+    expect(refused.map((e) => [e.error_code, e.parameters.retry_after])).toEqual([[429, 1], [429, 1], [429, 1]]);
+    // Other methods are not counted; after a second the window has room again.
+    await bot.api.getMe();
+    await new Promise((r) => setTimeout(r, 1050));
+    await bot.api.sendMessage(lanChat.id, "sau một giây");
+    expect(fake.sent).toHaveLength(6);
+  });
+
   it("lets @grammyjs/auto-retry wait out a 429", async () => {
     const fake = await startFake();
     const bot = newBot(fake);

@@ -114,6 +114,12 @@ export interface FakeTelegramOptions {
    * setWebhook), as Telegram does. Off by default: tests have few chats; benchmarks have many.
    */
   limitWebhookConnections?: boolean;
+  /**
+   * Messages per second the bot may send (sendMessage, sendDocument) in any sliding second,
+   * like Telegram's per-bot limit; beyond it the call fails with 429 and retry_after 1.
+   * Unlimited by default.
+   */
+  sendsPerSecond?: number;
 }
 
 // ---------------------------------------------------------------- internals
@@ -187,6 +193,8 @@ export class FakeTelegram {
   private commands = new Map<string, BotCommand[]>();
   private faults = new Map<string, FakeApiError[]>();
   private storms: { method: string; make: (remainingMs: number) => FakeApiError; until: number }[] = [];
+  /** Arrival times of the sends accepted in the last second (for sendsPerSecond). */
+  private recentSends: number[] = [];
   private sentListeners = new Set<() => void>();
   private timers = new Set<NodeJS.Timeout>();
   private deliveries = new AbortController();
@@ -194,7 +202,7 @@ export class FakeTelegram {
 
   private constructor(
     private readonly server: Server,
-    private readonly options: Required<Pick<FakeTelegramOptions, "webhookRetryMs" | "limitWebhookConnections">>,
+    private readonly options: Required<Pick<FakeTelegramOptions, "webhookRetryMs" | "limitWebhookConnections">> & Pick<FakeTelegramOptions, "sendsPerSecond">,
     token: string,
     botUser: UserFromGetMe,
   ) {
@@ -219,7 +227,7 @@ export class FakeTelegram {
       has_main_web_app: false,
     } as UserFromGetMe;
     const server = createServer();
-    const fake = new FakeTelegram(server, { webhookRetryMs: options.webhookRetryMs ?? 100, limitWebhookConnections: options.limitWebhookConnections ?? false }, token, botUser);
+    const fake = new FakeTelegram(server, { webhookRetryMs: options.webhookRetryMs ?? 100, limitWebhookConnections: options.limitWebhookConnections ?? false, sendsPerSecond: options.sendsPerSecond }, token, botUser);
     server.on("request", (req, res) => void fake.handleHttp(req, res));
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -544,7 +552,19 @@ export class FakeTelegram {
     const now = performance.now();
     this.storms = this.storms.filter((s) => s.until > now);
     const storm = this.storms.find((s) => s.method === name);
-    return storm?.make(storm.until - now);
+    return storm?.make(storm.until - now) ?? this.overRate(name, now);
+  }
+
+  /** A send beyond sendsPerSecond in the last 1000 ms is refused; an accepted one is counted. */
+  private overRate(method: string, now: number): FakeApiError | undefined {
+    const limit = this.options.sendsPerSecond;
+    if (limit === undefined || (method !== "sendmessage" && method !== "senddocument")) return undefined;
+    let expired = 0;
+    while (expired < this.recentSends.length && this.recentSends[expired]! <= now - 1000) expired++;
+    if (expired > 0) this.recentSends.splice(0, expired);
+    if (this.recentSends.length >= limit) return { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 };
+    this.recentSends.push(now);
+    return undefined;
   }
 
   /** Recorded only after the response is written, so `respondedAt` is final when waiters see it. */

@@ -4,7 +4,8 @@
  * controls: the reporting clock is read from a file (so the test can move every process's
  * clock at once), and CRASH_AT=claim|send kills the process with SIGKILL at that point.
  *
- * Env: DATABASE_URL, TELEGRAM_API_ROOT, CLOCK_FILE, LEASE_MS, CRASH_AT (optional).
+ * Env: DATABASE_URL, TELEGRAM_API_ROOT, CLOCK_FILE, LEASE_MS, CRASH_AT and RATE_PER_SECOND (optional;
+ * the benchmark of reminder fan-out sets the rate to the fake server's limit).
  */
 import { readFileSync } from "node:fs";
 import { createCore } from "../../src/app.js";
@@ -39,9 +40,11 @@ const scheduler = new ReminderScheduler({
   senders: core.senders,
   now,
   leaseMs: Number(env.LEASE_MS ?? 1000),
-  ratePerSecond: 1000,
+  ratePerSecond: Number(env.RATE_PER_SECOND ?? 1000),
   intervalMs: 100,
   hooks: { afterClaim: crash("claim"), afterSend: crash("send") },
 });
 scheduler.start();
 process.stdout.write("ready\n");
+// A clean exit on SIGTERM, so that a benchmark's --cpu-prof profile gets written.
+process.once("SIGTERM", () => void scheduler.stop().finally(() => process.exit(0)));

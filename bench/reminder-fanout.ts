@@ -1,0 +1,158 @@
+/**
+ * Row 4: reminder fan-out. 10,000 officers in 1,000 units, each owing one section of the month
+ * and reachable in a private chat; every unit's T-1 reminder falls due at the same minute. A bot
+ * process (test/support/reminder-worker.ts: the real core, Telegram sender and reminder
+ * scheduler) waits with its reporting clock just before that minute; the clock then moves past
+ * it, and the row is the time until the fake Telegram server has accepted all 10,000 reminders.
+ * The fake server is rate-limited like Telegram (429 with retry_after beyond LIMIT sends in
+ * any second), and the bot sends at that rate. Afterwards every chat must have exactly one
+ * reminder, and the database 10,000 `sent` deliveries; anything else fails the benchmark.
+ *
+ * Baseline, in the same run and against a fresh instance of the same fake server: grammY's Api
+ * (with the auto-retry the bot uses) handing the same 10,000 messages straight to the server,
+ * held to the same rate with the same limiter; no database, no scheduling. Its rate is the
+ * fastest the fake server accepts them, and the ratio is the bot's rate over it.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Api } from "grammy";
+import pThrottle from "p-throttle";
+import { localInstant } from "../src/domain/local-time.js";
+import type { Db } from "../src/store/database.js";
+import { TEST_TOKEN } from "../test/support/bot-harness.js";
+import { FakeTelegram } from "../test/support/fake-telegram.js";
+import { dbLabel, freshDatabase, type DbKind } from "./databases.js";
+import { startReminderWorker } from "./processes.js";
+import { sleep } from "./stats.js";
+import type { BenchContext, Benchmark, Row } from "./types.js";
+
+const UNITS = 1000;
+const PER_UNIT = 10;
+const MEMBERS = UNITS * PER_UNIT;
+/** Sends per second the fake server accepts (Telegram allows paid broadcasts up to 1,000/s). */
+const LIMIT = 1000;
+const TZ = "Asia/Ho_Chi_Minh";
+const DUE = localInstant("2026-11-17", "08:00", TZ);
+const FIRST_USER_ID = 2_000_001;
+const REMINDER = /^⏰/;
+
+/** One period per unit with its T-1 moment due at DUE; each officer owns one section and has a private chat. */
+export async function seed(db: Db): Promise<number[]> {
+  const version = await db.templateVersion.findFirstOrThrow({
+    where: { template: { key: "ward-monthly" } },
+    orderBy: { version: "desc" },
+    include: { sections: { orderBy: { position: "asc" }, select: { id: true } } },
+  });
+  if (version.sections.length < PER_UNIT) throw new Error(`ward-monthly has ${version.sections.length} sections, fewer than ${PER_UNIT}`);
+  const units = await db.unit.createManyAndReturn({ data: Array.from({ length: UNITS }, (_, u) => ({ code: `fan-${u}`, name: `Phường ${u + 1}` })), select: { id: true, code: true } });
+  const unitOf = new Map(units.map((u) => [u.code, u.id]));
+  const periods = await db.period.createManyAndReturn({
+    data: units.map((u) => ({ unitId: u.id, templateVersionId: version.id, kind: "thang", year: 2026, number: 11, startsOn: "2026-10-15", endsOn: "2026-11-14", deadline: localInstant("2026-11-18", "17:00", TZ) })),
+    select: { id: true, unitId: true },
+  });
+  const periodOf = new Map(periods.map((p) => [p.unitId, p.id]));
+  await db.reminderSlot.createMany({ data: periods.map((p) => ({ periodId: p.id, kind: "before", key: "before:1", dueAt: DUE, expiresAt: localInstant("2026-11-18", "08:00", TZ) })) });
+  const people = Array.from({ length: MEMBERS }, (_, i) => ({ unitId: unitOf.get(`fan-${Math.floor(i / PER_UNIT)}`)!, displayName: `Cán bộ ${i + 1}`, role: "officer" }));
+  const members = await db.member.createManyAndReturn({ data: people, select: { id: true, unitId: true, displayName: true } });
+  const userId = (m: { displayName: string }) => FIRST_USER_ID + Number(m.displayName.slice("Cán bộ ".length)) - 1;
+  await db.identity.createMany({ data: members.map((m) => ({ memberId: m.id, channel: "telegram", externalUserId: String(userId(m)) })) });
+  await db.chat.createMany({ data: members.map((m) => ({ channel: "telegram", externalId: String(userId(m)), kind: "private" })) });
+  await db.assignment.createMany({
+    data: members.map((m) => ({ periodId: periodOf.get(m.unitId)!, sectionId: version.sections[(userId(m) - FIRST_USER_ID) % PER_UNIT]!.id, memberId: m.id })),
+  });
+  return members.map(userId);
+}
+
+/** Milliseconds from `start` until the fake server has accepted `count` messages matching `text`. */
+function acceptedAll(fake: FakeTelegram, count: number, text: RegExp, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`only ${seen} of ${count} messages accepted within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    const unsubscribe = fake.onSent((m) => {
+      if (!text.test(m.text ?? "")) return;
+      if (++seen < count) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(m.respondedAt);
+    });
+  });
+}
+
+/** The baseline: the same number of messages handed straight to a fresh fake server at the same rate. */
+async function directRate(userIds: number[]): Promise<number> {
+  const fake = await FakeTelegram.start({ token: TEST_TOKEN, sendsPerSecond: LIMIT });
+  try {
+    const api = new Api(TEST_TOKEN, { apiRoot: fake.apiRoot });
+    api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 120, rethrowInternalServerErrors: false }));
+    const send = pThrottle({ limit: LIMIT, interval: 1000 })((chatId: number) => api.sendMessage(chatId, "⏰ Nhắc hạn báo cáo tháng 11/2026"));
+    const done = acceptedAll(fake, userIds.length, REMINDER, 120_000);
+    const start = performance.now();
+    await Promise.all(userIds.map((id) => send(id)));
+    return (userIds.length / ((await done) - start)) * 1000;
+  } finally {
+    await fake.stop();
+  }
+}
+
+async function runOn(ctx: BenchContext, kind: DbKind): Promise<{ rate: number; baseline: number; seconds: number; retried: number }> {
+  const bench = await freshDatabase(kind);
+  const fake = await FakeTelegram.start({ token: TEST_TOKEN, sendsPerSecond: LIMIT });
+  const clockFile = join(mkdtempSync(join(tmpdir(), "baocao-bench-clock-")), "now");
+  writeFileSync(clockFile, new Date(DUE.getTime() - 60_000).toISOString());
+  try {
+    const t0 = performance.now();
+    const userIds = await seed(bench.database.db);
+    ctx.log(`  ${dbLabel(kind)}: ${MEMBERS} officers in ${UNITS} units seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const baseline = await directRate(userIds);
+
+    const worker = await startReminderWorker(fake, bench.url, clockFile, LIMIT, { profileDir: ctx.profileDir, tag: `reminders-${kind}` });
+    try {
+      const done = acceptedAll(fake, MEMBERS, REMINDER, 300_000);
+      const start = performance.now();
+      writeFileSync(clockFile, new Date(DUE.getTime() + 30_000).toISOString());
+      const ms = (await done) - start;
+      // Anything still in flight would show up as a second reminder.
+      await sleep(1500);
+      const perChat = new Map<number, number>();
+      for (const m of fake.sent) if (REMINDER.test(m.text ?? "")) perChat.set(m.chat_id, (perChat.get(m.chat_id) ?? 0) + 1);
+      const wrong = userIds.filter((id) => perChat.get(id) !== 1);
+      if (wrong.length) throw new Error(`${wrong.length} officers did not get exactly one reminder, e.g. chat ${wrong[0]} got ${perChat.get(wrong[0]!) ?? 0}`);
+      const sent = await bench.database.db.reminderDelivery.count({ where: { status: "sent" } });
+      if (sent !== MEMBERS) throw new Error(`${sent} deliveries are marked sent, not ${MEMBERS}`);
+      for (const line of worker.logSummary()) ctx.log(`  ${line}`);
+      const retried = fake.calls.filter((c) => c.error?.error_code === 429).length;
+      return { rate: (MEMBERS / ms) * 1000, baseline, seconds: ms / 1000, retried };
+    } finally {
+      await worker.stop();
+    }
+  } finally {
+    await fake.stop();
+    await bench.dispose();
+  }
+}
+
+export const reminderFanout: Benchmark = {
+  id: "reminders",
+  title: `Reminder fan-out (${MEMBERS.toLocaleString("vi-VN")} officers, ${UNITS.toLocaleString("vi-VN")} units, one minute)`,
+  async run(ctx) {
+    const rows: Row[] = [];
+    const baselineLabel = `grammY Api with auto-retry sending the same ${MEMBERS.toLocaleString("vi-VN")} messages straight to the fake server, same limiter; the server accepts ${LIMIT.toLocaleString("vi-VN")} sends/s`;
+    for (const kind of ["sqlite", "postgresql"] as const) {
+      const name = `reminders: ${MEMBERS.toLocaleString("vi-VN")} due at once, ${dbLabel(kind)} (reminders/s)`;
+      if (kind === "postgresql" && !ctx.postgresUrl) {
+        rows.push({ id: `reminders.${kind}.rate`, name, value: Number.NaN, unit: "/s", better: "higher", skipped: "TEST_DATABASE_URL is not set" });
+        continue;
+      }
+      const r = await runOn(ctx, kind);
+      ctx.log(`  ${dbLabel(kind)}: all ${MEMBERS} handed over in ${r.seconds.toFixed(1)} s, each exactly once; ${r.retried} sends refused with 429 and retried`);
+      rows.push({ id: `reminders.${kind}.rate`, name, value: r.rate, unit: "/s", baseline: r.baseline, better: "higher", baselineLabel });
+    }
+    return rows;
+  },
+};
