@@ -169,7 +169,7 @@ describe("FakeTelegram faults and uploads", () => {
     await expect(bot.api.sendMessage(lanChat.id, "x")).resolves.toMatchObject({ text: "x" });
   });
 
-  it("refuses sends beyond sendsPerSecond in a sliding second with 429 and retry_after", async () => {
+  it("refuses sends beyond sendsPerSecond (a burst of one second's worth) with 429 and retry_after", async () => {
     const fake = await FakeTelegram.start({ sendsPerSecond: 5 });
     cleanups.push(() => fake.stop());
     const bot = newBot(fake);

@@ -115,8 +115,9 @@ export interface FakeTelegramOptions {
    */
   limitWebhookConnections?: boolean;
   /**
-   * Messages per second the bot may send (sendMessage, sendDocument) in any sliding second,
-   * like Telegram's per-bot limit; beyond it the call fails with 429 and retry_after 1.
+   * Messages per second the bot may send (sendMessage, sendDocument), like Telegram's per-bot
+   * limit, with bursts of up to one second's worth; beyond it the call fails with 429 and
+   * retry_after 1.
    * Unlimited by default.
    */
   sendsPerSecond?: number;
@@ -193,8 +194,9 @@ export class FakeTelegram {
   private commands = new Map<string, BotCommand[]>();
   private faults = new Map<string, FakeApiError[]>();
   private storms: { method: string; make: (remainingMs: number) => FakeApiError; until: number }[] = [];
-  /** Arrival times of the sends accepted in the last second (for sendsPerSecond). */
-  private recentSends: number[] = [];
+  /** The send rate limit's bucket (sendsPerSecond), full at the start. */
+  private sendTokens = Number.POSITIVE_INFINITY;
+  private tokensAt = 0;
   private sentListeners = new Set<() => void>();
   private timers = new Set<NodeJS.Timeout>();
   private deliveries = new AbortController();
@@ -555,15 +557,17 @@ export class FakeTelegram {
     return storm?.make(storm.until - now) ?? this.overRate(name, now);
   }
 
-  /** A send beyond sendsPerSecond in the last 1000 ms is refused; an accepted one is counted. */
+  /**
+   * A token bucket of sendsPerSecond tokens, refilled continuously: a burst of up to one
+   * second's worth passes, and sustained sending above the rate is refused.
+   */
   private overRate(method: string, now: number): FakeApiError | undefined {
     const limit = this.options.sendsPerSecond;
     if (limit === undefined || (method !== "sendmessage" && method !== "senddocument")) return undefined;
-    let expired = 0;
-    while (expired < this.recentSends.length && this.recentSends[expired]! <= now - 1000) expired++;
-    if (expired > 0) this.recentSends.splice(0, expired);
-    if (this.recentSends.length >= limit) return { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 };
-    this.recentSends.push(now);
+    this.sendTokens = Math.min(limit, this.sendTokens + ((now - this.tokensAt) * limit) / 1000);
+    this.tokensAt = now;
+    if (this.sendTokens < 1) return { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 };
+    this.sendTokens -= 1;
     return undefined;
   }
 
