@@ -3,7 +3,7 @@
  * and reachable in a private chat; every unit's T-1 reminder falls due at the same minute. A bot
  * process (test/support/reminder-worker.ts: the real core, Telegram sender and reminder
  * scheduler) waits with its reporting clock just before that minute; the clock then moves past
- * it, and the row is the time until the fake Telegram server has accepted all 10,000 reminders.
+ * it; the row is 10,000 over the time until the fake Telegram server has accepted them all.
  * The fake server is rate-limited like Telegram (429 with retry_after beyond LIMIT sends a
  * second), and the bot holds itself to RATE, a little under it. Afterwards every chat must
  * have exactly one reminder, and the database 10,000 `sent` deliveries; anything else fails
