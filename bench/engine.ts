@@ -45,7 +45,7 @@ export const engine: Benchmark = {
       // Each officer answers the first question again and again ("quay lại" + value), as fast as the engine allows.
       const question = economy.questions[0]!;
       // Block 0 warms up (JIT, SQLite page cache) and is not counted.
-      const blocks = 8;
+      const blocks = 6;
       const roundsPerBlock = 3;
       const perBlock = officers * roundsPerBlock * 2;
       /** Bare inserts after each block: 0,1 s of fsyncs varied by a third run to run; three times as many vary less. */

@@ -101,7 +101,7 @@ async function directRate(): Promise<number> {
   }
 }
 
-async function runOn(ctx: BenchContext, kind: DbKind): Promise<{ rate: number; baseline: number; seconds: number; retried: number }> {
+async function runOn(ctx: BenchContext, kind: DbKind): Promise<{ rate: number; seconds: number; retried: number }> {
   const bench = await freshDatabase(kind);
   const fake = await FakeTelegram.start({ token: TEST_TOKEN, sendsPerSecond: LIMIT });
   const clockFile = join(mkdtempSync(join(tmpdir(), "baocao-bench-clock-")), "now");
@@ -110,7 +110,6 @@ async function runOn(ctx: BenchContext, kind: DbKind): Promise<{ rate: number; b
     const t0 = performance.now();
     const userIds = await seed(bench.database.db);
     ctx.log(`  ${dbLabel(kind)}: ${MEMBERS} officers in ${UNITS} units seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const baseline = await directRate();
 
     const worker = await startReminderWorker(fake, bench.url, clockFile, RATE, { profileDir: ctx.profileDir, tag: `reminders-${kind}` });
     try {
@@ -128,7 +127,7 @@ async function runOn(ctx: BenchContext, kind: DbKind): Promise<{ rate: number; b
       if (sent !== MEMBERS) throw new Error(`${sent} deliveries are marked sent, not ${MEMBERS}`);
       for (const line of worker.logSummary()) ctx.log(`  ${line}`);
       const retried = fake.calls.filter((c) => c.error?.error_code === 429).length;
-      return { rate: (MEMBERS / ms) * 1000, baseline, seconds: ms / 1000, retried };
+      return { rate: (MEMBERS / ms) * 1000, seconds: ms / 1000, retried };
     } finally {
       await worker.stop();
     }
@@ -143,6 +142,8 @@ export const reminderFanout: Benchmark = {
   title: `Reminder fan-out (${MEMBERS.toLocaleString("vi-VN")} officers, ${UNITS.toLocaleString("vi-VN")} units, one minute)`,
   async run(ctx) {
     const rows: Row[] = [];
+    // Measured once for both rows: the limiter, not the machine, sets it (907 and 908/s in two runs).
+    const baseline = await directRate();
     const baselineLabel = `a child process sending the same ${MEMBERS.toLocaleString("vi-VN")} messages straight to the fake server (grammY Api, auto-retry, same limiter); the server accepts ${LIMIT.toLocaleString("vi-VN")} sends/s, both senders hold to ${RATE.toLocaleString("vi-VN")}/s`;
     for (const kind of ["sqlite", "postgresql"] as const) {
       const name = `reminders: ${MEMBERS.toLocaleString("vi-VN")} due at once, ${dbLabel(kind)} (reminders/s)`;
@@ -152,7 +153,7 @@ export const reminderFanout: Benchmark = {
       }
       const r = await runOn(ctx, kind);
       ctx.log(`  ${dbLabel(kind)}: all ${MEMBERS} handed over in ${r.seconds.toFixed(1)} s, each exactly once; ${r.retried} sends refused with 429 and retried`);
-      rows.push({ id: `reminders.${kind}.rate`, name, value: r.rate, unit: "/s", baseline: r.baseline, better: "higher", baselineLabel });
+      rows.push({ id: `reminders.${kind}.rate`, name, value: r.rate, unit: "/s", baseline, better: "higher", baselineLabel });
     }
     return rows;
   },

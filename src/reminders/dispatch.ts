@@ -4,7 +4,8 @@
  * 1. claim a batch (a conditional update to "claimed" with this pass's token and a lease);
  *    a claim whose process died before sending is taken again once its lease runs out;
  * 2. re-check: expired, quiet hours (deferred to their end), nobody owes anything any more;
- * 3. mark "sending" (only while still holding the claim), call the channel, mark "sent".
+ * 3. wait for the channel's turn (its rate), mark "sending" (only while still holding the
+ *    claim), call the channel; the batch's sent deliveries are marked "sent" in one write.
  *
  * A process that dies between 3's two writes leaves "sending": the message may have gone out,
  * so it is never sent again (it becomes "uncertain"); every other failure point resends
@@ -56,22 +57,24 @@ const CLAIMABLE = (wall: Date) => [{ status: "pending" }, { status: "claimed", l
 export class ReminderDispatcher {
   readonly #deps: DispatchDeps;
   readonly #wall: () => number;
-  readonly #throttled = new Map<string, Sender>();
+  /** Per channel, a turn at the channel's rate (p-throttle around nothing). */
+  readonly #turns = new Map<string, () => Promise<void>>();
 
   constructor(deps: DispatchDeps) {
     this.#deps = deps;
     this.#wall = deps.wallNow ?? Date.now;
   }
 
-  /** The channel's sender, held to the channel's rate (channels register theirs when they start). */
-  #sender(channel: string): Sender | undefined {
-    let send = this.#throttled.get(channel);
-    const raw = this.#deps.senders.get(channel as ChannelName);
-    if (!send && raw) {
-      send = pThrottle({ limit: this.#deps.ratePerSecond ?? 25, interval: 1000 })(raw);
-      this.#throttled.set(channel, send);
+  /** The channel's sender and its turns (channels register their senders when they start). */
+  #channel(name: string): { send: Sender; turn: () => Promise<void> } | undefined {
+    const send = this.#deps.senders.get(name as ChannelName);
+    if (!send) return undefined;
+    let turn = this.#turns.get(name);
+    if (!turn) {
+      turn = pThrottle({ limit: this.#deps.ratePerSecond ?? 25, interval: 1000 })(async () => undefined);
+      this.#turns.set(name, turn);
     }
-    return send;
+    return { send, turn };
   }
 
   /** Claims and sends one batch; returns how many deliveries it settled (0: nothing was due). */
@@ -129,17 +132,20 @@ export class ReminderDispatcher {
         return await settle(later < d.expiresAt ? { status: "pending", notBefore: later } : { status: "expired" });
       }
       hooks?.afterClaim?.(d.id);
-      const send = chat && this.#sender(chat.channel);
-      if (!chat || !send) return await settle({ status: "failed", error: chat ? `no running ${chat.channel} channel` : "chat not found" });
+      const channel = chat && this.#channel(chat.channel);
+      if (!chat || !channel) return await settle({ status: "failed", error: chat ? `no running ${chat.channel} channel` : "chat not found" });
 
       const out = await this.#compose(d, periodOwing.filter((o) => (d.memberIds as number[]).includes(o.memberId)), now);
       if (!out) return await settle({ status: "skipped" });
 
+      // The channel's turn comes before the mark: a delivery is "sending" only while its request
+      // is under way, so a crash leaves no queued delivery unsendable.
+      await channel.turn();
       const lease = new Date(this.#wall() + (this.#deps.leaseMs ?? 120_000));
       const mine = await db.reminderDelivery.updateMany({ where: { id: d.id, claimToken: token, status: "claimed" }, data: { status: "sending", leaseUntil: lease } });
       if (mine.count === 0) return;
       try {
-        await send(chat.externalId, out);
+        await channel.send(chat.externalId, out);
       } catch (err) {
         const failure = classifySendError(err);
         const attempts = d.attempts + 1;

@@ -125,6 +125,21 @@ describe.each(providers)("reminder processes on %s", (provider) => {
     }, 60_000);
   }
 
+  it("a process killed in the middle of a rate-limited batch leaves only the requests under way unsent-or-uncertain; the queued ones go out after a restart", async () => {
+    const userIds = await seedOfficers(database.db, 1, 10);
+    // Two sends a second: two requests go out, the other eight wait for their turn when the process dies.
+    const first = await startWorker({ CRASH_AT: "send:2", RATE_PER_SECOND: "2" });
+    setClock(new Date(DUE.getTime() + 60_000));
+    expect(await exited(first)).toBe("SIGKILL");
+
+    await startWorker();
+    await eventually(async () => (await database.db.reminderDelivery.count({ where: { status: { in: ["sent", "uncertain"] } } })) === 10, 20_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(userIds.map(reminders)).toEqual(userIds.map(() => 1));
+    // Only the two requests under way can be in doubt; none of the queued ones.
+    expect(await database.db.reminderDelivery.count({ where: { status: "uncertain" } })).toBe(2);
+  }, 60_000);
+
   // Several processes need PostgreSQL: SQLite is the one-process default.
   if (provider === "postgresql") it("three processes and a clock jumping across 1.000 due reminders deliver each exactly once", async () => {
     const userIds = await seedOfficers(database.db, 100, 10);

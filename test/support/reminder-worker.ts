@@ -2,7 +2,7 @@
  * A bot process for the reminder crash and scale-out tests: the real core, the real Telegram
  * channel (against the fake Bot API) and the real reminder scheduler, with two test-only
  * controls: the reporting clock is read from a file (so the test can move every process's
- * clock at once), and CRASH_AT=claim|send kills the process with SIGKILL at that point.
+ * clock at once), and CRASH_AT=claim|send[:n] kills the process with SIGKILL at that point (the n-th time).
  *
  * Env: DATABASE_URL, TELEGRAM_API_ROOT, CLOCK_FILE, LEASE_MS, CRASH_AT and RATE_PER_SECOND (optional;
  * the benchmark of reminder fan-out sets the rate to the fake server's limit).
@@ -28,8 +28,11 @@ const bot = createTelegramBot({ token: config.telegram.token!, apiRoot: config.t
 await bot.init();
 core.senders.set("telegram", async (chatId, out) => void (await sendOutgoing(bot.api, chatId, out)));
 
+// CRASH_AT=send or send:3 (at the third send).
+const [crashPoint, crashAfter] = (env.CRASH_AT ?? "").split(":");
+let reached = 0;
 const crash = (point: string) => () => {
-  if (env.CRASH_AT === point) process.kill(process.pid, "SIGKILL");
+  if (crashPoint === point && ++reached >= Number(crashAfter ?? 1)) process.kill(process.pid, "SIGKILL");
 };
 const scheduler = new ReminderScheduler({
   db: core.database.db,
