@@ -158,9 +158,9 @@ export async function startReminderWorker(fake: FakeTelegram, databaseUrl: strin
   return { child, port: 0, webhookUrl: "", stop, logSummary };
 }
 
-/** bench/direct-sender.ts, ready to send to chats first..first+count-1 at `ratePerSecond` once `go()` is called. */
-export async function startDirectSender(fake: FakeTelegram, first: number, count: number, ratePerSecond: number): Promise<{ go(): void; exited: Promise<number | null> }> {
-  const env = { PATH: process.env.PATH ?? "", DIRECT_TOKEN: TEST_TOKEN, DIRECT_API_ROOT: fake.apiRoot, DIRECT_CHATS: `${first}:${count}`, DIRECT_RATE: String(ratePerSecond) };
+/** bench/direct-sender.ts, ready to send to chats first..first+count-1 once `go()` is called. */
+export async function startDirectSender(fake: FakeTelegram, first: number, count: number): Promise<{ go(): void; exited: Promise<number | null> }> {
+  const env = { PATH: process.env.PATH ?? "", DIRECT_TOKEN: TEST_TOKEN, DIRECT_API_ROOT: fake.apiRoot, DIRECT_CHATS: `${first}:${count}` };
   const child = spawn(process.execPath, nodeArgs("bench/direct-sender.ts", undefined, "direct"), { cwd: PROJECT_ROOT, env, stdio: ["pipe", "pipe", "inherit"] });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
