@@ -43,7 +43,7 @@ const FIRST_USER_ID = 2_000_001;
 const REMINDER = /^⏰/;
 
 /** One period per unit with its T-1 moment due at DUE; each officer owns one section and has a private chat. */
-export async function seed(db: Db): Promise<number[]> {
+async function seed(db: Db): Promise<number[]> {
   const version = await db.templateVersion.findFirstOrThrow({
     where: { template: { key: "ward-monthly" } },
     orderBy: { version: "desc" },
