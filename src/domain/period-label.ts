@@ -16,18 +16,7 @@ type Translate = (key: MessageKey, params?: Params) => string;
 const QUARTERS = ["I", "II", "III", "IV"];
 
 export function periodLabel(p: PeriodRef, t: Translate): string {
-  switch (p.kind as PeriodKind) {
-    case "thang":
-      return t("period.thang", { number: p.number, year: p.year });
-    case "quy":
-      return t("period.quy", { number: QUARTERS[p.number - 1] ?? p.number, year: p.year });
-    case "6thang":
-      return t(p.number === 2 ? "period.6thang.2" : "period.6thang.1", { year: p.year });
-    case "9thang":
-      return t("period.9thang", { year: p.year });
-    default:
-      return t("period.nam", { year: p.year });
-  }
+  return labelFrom("period", p, t);
 }
 
 /** Largest valid `number` for a kind: 12 months, 4 quarters, 2 halves, one 9-month and one year. */
@@ -40,17 +29,22 @@ export function maxPeriodNumber(kind: PeriodKind): number {
  * official documents spell the year out where chat messages write "11/2026".
  */
 export function documentPeriodLabel(p: PeriodRef, t: Translate): string {
+  return labelFrom("report.period", p, t);
+}
+
+/** The same words for chat and document labels, from two families of locale keys. */
+function labelFrom(family: "period" | "report.period", p: PeriodRef, t: Translate): string {
   switch (p.kind as PeriodKind) {
     case "thang":
-      return t("report.period.thang", { number: p.number, year: p.year });
+      return t(`${family}.thang`, { number: p.number, year: p.year });
     case "quy":
-      return t("report.period.quy", { number: QUARTERS[p.number - 1] ?? p.number, year: p.year });
+      return t(`${family}.quy`, { number: QUARTERS[p.number - 1] ?? p.number, year: p.year });
     case "6thang":
-      return t(p.number === 2 ? "report.period.6thang.2" : "report.period.6thang.1", { year: p.year });
+      return t(p.number === 2 ? `${family}.6thang.2` : `${family}.6thang.1`, { year: p.year });
     case "9thang":
-      return t("report.period.9thang", { year: p.year });
+      return t(`${family}.9thang`, { year: p.year });
     default:
-      return t("report.period.nam", { year: p.year });
+      return t(`${family}.nam`, { year: p.year });
   }
 }
 
