@@ -45,7 +45,7 @@ export async function absenceCommand(turn: Turn, args: string[]): Promise<Outgoi
   if (typedName) {
     const match = await findColleague(tx, member.unitId, typedName);
     if ("none" in match) return [reply(turn, t("colleague.none", { name: typedName, names: match.names.join(", ") }))];
-    if ("ambiguous" in match) return [reply(turn, t("colleague.ambiguous", { name: typedName, names: match.ambiguous.join(", "), example: `/vangmat ${text.split(/\s+/)[0]} cho ${match.ambiguous[0]}` }))];
+    if ("ambiguous" in match) return [reply(turn, t("colleague.ambiguous", { name: typedName, names: match.ambiguous.join(", "), example: `/vangmat ${formatDateVn(startsOn).slice(0, 5)}-${formatDateVn(endsOn).slice(0, 5)} cho ${match.ambiguous[0]}` }))];
     if (match.found.id === member.id) return [reply(turn, t("colleague.self"))];
     delegate = match.found;
   }

@@ -69,10 +69,10 @@ export function formatQuantity(n: number, unit: string): string {
   return unit.trim() === "" ? number : `${number} ${unit.trim()}`;
 }
 
-/** An instant as officers read it in their time zone: "17:00 18/11/2026". */
 /** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** An instant as officers read it in their time zone: "17:00 18/11/2026". */
 export function formatDateTimeVn(instant: Date, timeZone: string): string {
   let format = dateTimeFormats.get(timeZone);
   if (!format) {

@@ -53,7 +53,11 @@ export type DeadlineRule = z.infer<typeof deadlineRule>;
 
 export const DEFAULT_POLICY: UnitPolicy = unitPolicySchema.parse({});
 
-/** The unit's stored settings; a row written by an older version or by hand falls back field by field. */
+/**
+ * The unit's stored settings; fields a row lacks (written by an older version) take their
+ * defaults. Settings are checked when written, so only a row edited by hand can fail the
+ * check as a whole: it then falls back to the defaults.
+ */
 export function readPolicy(stored: unknown): UnitPolicy {
   const parsed = unitPolicySchema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : DEFAULT_POLICY;

@@ -171,7 +171,10 @@ export class ReminderDispatcher {
     const reach = await unitReach(this.#deps.db, slot.period.unitId, localDay(now, this.#deps.timeZone), new Set(this.#deps.senders.keys()));
     if (d.target.startsWith("leader:")) return escalation(c, owing, reach.absentUntil);
     const chat = reach.groups.find((g) => g.id === d.chatId);
-    return groupDigest(c, owing.filter((o) => !reach.absentUntil.has(o.memberId)), (id) => (chat ? reach.accounts.get(id)?.get(chat.channel) : undefined));
+    // Someone may have gone away since the moment was expanded: a digest naming nobody is not sent.
+    const present = owing.filter((o) => !reach.absentUntil.has(o.memberId));
+    if (present.length === 0) return undefined;
+    return groupDigest(c, present, (id) => (chat ? reach.accounts.get(id)?.get(chat.channel) : undefined));
   }
 }
 

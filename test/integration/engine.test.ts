@@ -194,4 +194,14 @@ describe("conversation engine", () => {
     await core.engine.recordPrompt(prompt, { externalMessageId: "900" });
     expect(await db.prompt.count({ where: { externalMessageId: "900" } })).toBe(1);
   });
+
+  it("asks which colleague is meant when two share the name, with the dates the officer typed in the example", async () => {
+    const as = (user: string, name: string, text: string) =>
+      core.engine.handle({ channel: "console", updateKey: randomUUID(), chat: { externalId: user, kind: "private" }, user: { externalId: user, displayName: name }, text });
+    await as("b1", "Nguyễn Văn Bình", "/start K7M2Q9");
+    await as("b2", "Trần Thị Bình", "/start K7M2Q9");
+    const [answer] = await core.engine.handle({ channel: "console", updateKey: randomUUID(), chat: { externalId: "u1", kind: "private" }, user: { externalId: "u1", displayName: "Người u1" }, text: "/vangmat từ 20/11 đến 25/11 cho Bình" });
+    expect(answer!.text).toContain("Nguyễn Văn Bình, Trần Thị Bình");
+    expect(answer!.text).toContain("ví dụ: /vangmat 20/11-25/11 cho Nguyễn Văn Bình");
+  });
 });
