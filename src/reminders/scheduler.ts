@@ -29,7 +29,7 @@ export class ReminderScheduler {
   #timer: NodeJS.Timeout | undefined;
   #pass: Promise<PassResult> | undefined;
   #stopped = true;
-  /** When (reporting clock) periods were last checked for opening on schedule. */
+  /** When (reporting clock) periods were last checked for opening on schedule and for missing plans. */
   #openCheckedAt: number | undefined;
 
   constructor(deps: SchedulerDeps) {
@@ -76,13 +76,20 @@ export class ReminderScheduler {
     // Periods open on a day, not a minute: checking every unit once an hour is enough.
     const checked = this.#openCheckedAt;
     const due = checked === undefined || now.getTime() - checked >= OPEN_CHECK_MS || now.getTime() < checked;
-    const opened = due ? await openScheduledPeriods(db, log, now, timeZone) : 0;
-    if (due) this.#openCheckedAt = now.getTime();
-    const unplanned = await db.period.findMany({ where: { status: "open", reminderSlots: { none: {} } }, select: { id: true } });
-    for (const p of unplanned) await db.$transaction((tx) => planPeriodReminders(tx, p.id, timeZone));
+    let opened = 0;
+    let planned = 0;
+    if (due) {
+      opened = await openScheduledPeriods(db, log, now, timeZone);
+      // Opening a period and changing settings plan its reminders; this catches periods opened
+      // before reminders existed. A period whose plan is empty is looked at again hourly, not every pass.
+      const unplanned = await db.period.findMany({ where: { status: "open", reminderSlots: { none: {} } }, select: { id: true } });
+      for (const p of unplanned) await db.$transaction((tx) => planPeriodReminders(tx, p.id, timeZone));
+      planned = unplanned.length;
+      this.#openCheckedAt = now.getTime();
+    }
     const expanded = await expandDueSlots({ ...this.#deps, channels: new Set(this.#deps.senders.keys()) }, now);
     let settled = 0;
     for (let batch = await this.#dispatcher.runOnce(); batch > 0; batch = await this.#dispatcher.runOnce()) settled += batch;
-    return { opened, planned: unplanned.length, expanded, settled };
+    return { opened, planned, expanded, settled };
   }
 }
