@@ -57,8 +57,17 @@ function mergePolicy(stored: unknown, typed: string): object {
   } catch {
     throw new AdminError("admin.error.policy_json", { example: '{"daysBefore":[3,1],"sendAt":"08:00"}' });
   }
-  const base = stored !== null && typeof stored === "object" ? stored : {};
-  const parsed = unitPolicySchema.safeParse({ ...base, ...(patch as object) });
+  const merged = mergeObjects(stored, patch);
+  const parsed = unitPolicySchema.safeParse(merged);
   if (!parsed.success) throw new AdminError("admin.error.policy", { problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
-  return { ...base, ...(patch as object) };
+  return merged;
+}
+
+/** `patch` over `base`, nested objects merged key by key (`{"deadlines":{"quy":…}}` keeps the monthly rule); anything else replaced. */
+function mergeObjects(base: unknown, patch: unknown): object {
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (!isObject(patch)) return patch as object;
+  const result: Record<string, unknown> = isObject(base) ? { ...base } : {};
+  for (const [key, value] of Object.entries(patch)) result[key] = isObject(value) ? mergeObjects(result[key], value) : value;
+  return result;
 }

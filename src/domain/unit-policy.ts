@@ -23,7 +23,7 @@ const deadlineRule = z.strictObject({
 });
 
 export const unitPolicySchema = z.strictObject({
-  quietHours: z.strictObject({ start: clock, end: clock }).default({ start: "21:00", end: "07:00" }),
+  quietHours: z.strictObject({ start: clock.default("21:00"), end: clock.default("07:00") }).default({ start: "21:00", end: "07:00" }),
   /** Local time of the day-based reminders. */
   sendAt: clock.default("08:00"),
   notifyOnOpen: z.boolean().default(true),

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runAdmin } from "../../src/cli/run-admin.js";
 import { localDay, localMinutes } from "../../src/domain/local-time.js";
+import { readPolicy } from "../../src/domain/unit-policy.js";
 import { providers, withTestDatabase, type TestDatabase } from "../support/test-db.js";
 
 const VN = "Asia/Ho_Chi_Minh";
@@ -44,6 +45,12 @@ describe.each(providers)("reminder settings on %s", (provider) => {
     expect(localDay(january.deadline, VN)).toBe("2027-01-18");
     const policy = (await test.db.unit.findFirstOrThrow()).reminderPolicy as Record<string, unknown>;
     expect(policy).toMatchObject({ daysBefore: [2], sendAt: "07:30", overdueDays: 1 });
+
+    // Nested settings merge key by key: one more kind's deadline keeps the monthly rule, and one end of the quiet hours is enough.
+    expect((await admin("unit", "settings", "phuong-1", "--reminders", '{"deadlines":{"quy":{"dayOfMonth":20}},"quietHours":{"start":"22:00"}}')).err).toEqual([]);
+    const nested = (await test.db.unit.findFirstOrThrow()).reminderPolicy as Record<string, unknown>;
+    expect(nested).toMatchObject({ deadlines: { thang: { dayOfMonth: 18 }, quy: { dayOfMonth: 20 } }, quietHours: { start: "22:00" } });
+    expect(readPolicy(nested).quietHours).toEqual({ start: "22:00", end: "07:00" });
   });
 
   it("refuses settings it cannot read, in Vietnamese with an example, and changes nothing", async () => {
