@@ -8,10 +8,13 @@ import { localDay } from "../domain/local-time.js";
 import { outsideQuiet } from "../domain/quiet-hours.js";
 import { readPolicy } from "../domain/unit-policy.js";
 import { looselyEquals } from "../domain/vn-text.js";
-import { owingMembers } from "../reminders/owing.js";
+import { owingByPeriod } from "../reminders/owing.js";
+import { unitReach } from "../reminders/reach.js";
 import { findColleague } from "./colleague.js";
 import { reply, type Turn } from "./turn.js";
-import type { Outgoing } from "./types.js";
+import type { ChannelName, Outgoing } from "./types.js";
+
+const ALL_CHANNELS: ReadonlySet<ChannelName> = new Set(["telegram", "zalo", "console"]);
 
 /** How long a nudge stays worth sending (a process that was down longer drops it). */
 const NUDGE_VALID_MS = 12 * 3_600_000;
@@ -22,9 +25,12 @@ export async function nudgeCommand(turn: Turn, args: string[], poke?: () => void
   const forced = args.length > 1 && (looselyEquals(args.at(-1)!, "gấp") || looselyEquals(args.at(-1)!, "ngay"));
   const typed = (forced ? args.slice(0, -1) : args).join(" ");
   const periods = await tx.period.findMany({ where: { unitId: member.unitId, status: "open" }, orderBy: [{ deadline: "asc" }, { id: "asc" }] });
+  if (periods.length === 0) return [reply(turn, t("nudge.no_period"))];
+  const owingIn = await owingByPeriod(tx, turn.templates, periods);
 
   if (typed === "") {
-    const owing = periods.length ? await owingMembers(tx, turn.templates, periods[0]!) : [];
+    // The open period with the earliest deadline that anyone still owes answers for.
+    const owing = periods.map((p) => owingIn.get(p.id)!).find((o) => o.length > 0) ?? [];
     if (owing.length === 0) return [reply(turn, [t("nudge.all_done"), "", t("nudge.usage")].join("\n"))];
     const lines = owing.map((o) => t("reminder.member_line", { name: o.displayName, sections: o.sections.map((s) => t("reminder.section_short", { section: s.title, answered: s.answered, total: s.total })).join(", ") }));
     return [reply(turn, [t("nudge.owing"), ...lines, "", t("nudge.usage")].join("\n"))];
@@ -35,16 +41,13 @@ export async function nudgeCommand(turn: Turn, args: string[], poke?: () => void
   if ("ambiguous" in match) return [reply(turn, t("colleague.ambiguous", { name: typed, names: match.ambiguous.join(", "), example: `/nhacnho ${match.ambiguous[0]}` }))];
   const target = match.found;
 
-  let period: (typeof periods)[number] | undefined;
-  for (const p of periods) {
-    if ((await owingMembers(tx, turn.templates, p)).some((o) => o.memberId === target.id)) {
-      period = p;
-      break;
-    }
-  }
+  const period = periods.find((p) => owingIn.get(p.id)!.some((o) => o.memberId === target.id));
   if (!period) return [reply(turn, t("nudge.member_done", { name: target.displayName }))];
 
   const today = localDay(turn.now, turn.timeZone);
+  // Reached in a private chat they opened, or else through the unit's group: with neither, saying "sent" would be untrue.
+  const reach = await unitReach(tx, member.unitId, today, ALL_CHANNELS);
+  if (!reach.privateChat.has(target.id) && reach.groups.length === 0) return [reply(turn, t("nudge.unreachable", { name: target.displayName }))];
   const away = await tx.absence.findFirst({ where: { memberId: target.id, cancelledAt: null, startsOn: { lte: today }, endsOn: { gte: today } } });
   if (away && !forced) return [reply(turn, t("nudge.member_away", { name: target.displayName, until: formatDateVn(away.endsOn), typed }))];
 

@@ -204,4 +204,25 @@ describe("conversation engine", () => {
     expect(answer!.text).toContain("Nguyễn Văn Bình, Trần Thị Bình");
     expect(answer!.text).toContain("ví dụ: /vangmat 20/11-25/11 cho Nguyễn Văn Bình");
   });
+
+  it("tells a leader when /nhacnho cannot reach the person, and when no period is open", async () => {
+    const db = core.database.db;
+    await say("/start K7M2Q9", "u2");
+    const leader = await db.identity.findUniqueOrThrow({ where: { channel_externalUserId: { channel: "console", externalUserId: "u1" } } });
+    await db.member.update({ where: { id: leader.memberId }, data: { role: "leader" } });
+    // Added by an admin, never wrote to the bot; the unit has no group chat.
+    const silent = await db.member.create({ data: { unitId: seeded.unitId, displayName: "Lê Văn Câm", role: "officer" } });
+    const period = await db.period.findUniqueOrThrow({ where: { id: seeded.periodId } });
+    const section = await db.section.findFirstOrThrow({ where: { key: "kinh-te-ngan-sach", templateVersionId: period.templateVersionId } });
+    await db.assignment.create({ data: { periodId: seeded.periodId, sectionId: section.id, memberId: silent.id } });
+    await assign("u2", ["giao-duc"]);
+
+    expect(await say("/nhacnho Câm gấp")).toContain("Bot chưa nhắn được cho Lê Văn Câm");
+    expect(await db.reminderSlot.count({ where: { kind: "nudge" } })).toBe(0);
+    expect(await say("/nhacnho Người u2 gấp")).toContain("Đã gửi nhắc nhở tới Người u2");
+    expect(await say("/nhacnho")).toMatch(/Lê Văn Câm[\s\S]*Người u2|Người u2[\s\S]*Lê Văn Câm/);
+
+    await db.period.update({ where: { id: seeded.periodId }, data: { status: "locked" } });
+    expect(await say("/nhacnho")).toContain("chưa có kỳ báo cáo nào đang mở");
+  });
 });
