@@ -26,7 +26,7 @@ import type { Prisma } from "../generated/sqlite/client.js";
 import type { Db } from "../store/database.js";
 import { escalation, groupDigest, memberReminder, type ReminderContext } from "./messages.js";
 import { owingByPeriod, type Owing } from "./owing.js";
-import { unitReach } from "./reach.js";
+import { reachOfUnits, type UnitReach } from "./reach.js";
 import { classifySendError } from "./send-errors.js";
 
 export interface DispatchDeps {
@@ -104,6 +104,9 @@ export class ReminderDispatcher {
     const chats = new Map((await db.chat.findMany({ where: { id: { in: claimed.map((d) => d.chatId) } } })).map((c) => [c.id, c]));
     const periods = [...new Map(claimed.map((d) => [d.slot.period.id, d.slot.period])).values()];
     const owing = await owingByPeriod(db, this.#deps.templates, periods);
+    // Group digests and leaders' lists need the unit's chats and absences: read once for the batch.
+    const unitsOfLists = [...new Set(claimed.filter((d) => !d.target.startsWith("member:")).map((d) => d.slot.period.unitId))];
+    const reach = unitsOfLists.length ? await reachOfUnits(db, unitsOfLists, localDay(now, this.#deps.timeZone), new Set(this.#deps.senders.keys())) : new Map<number, UnitReach>();
     // The same answer for every delivery of the batch with the same quiet hours (time-zone maths is not free).
     const quiet = new Map<string, boolean>();
     const isQuietNow = (q: QuietHours) => {
@@ -111,7 +114,7 @@ export class ReminderDispatcher {
       if (!quiet.has(key)) quiet.set(key, isQuiet(now, q, this.#deps.timeZone));
       return quiet.get(key)!;
     };
-    const sent = (await Promise.all(claimed.map((d) => this.#deliver(d, chats.get(d.chatId), token, now, owing.get(d.slot.period.id)!, isQuietNow)))).filter((id) => id !== undefined);
+    const sent = (await Promise.all(claimed.map((d) => this.#deliver(d, chats.get(d.chatId), token, now, owing.get(d.slot.period.id)!, reach.get(d.slot.period.unitId), isQuietNow)))).filter((id) => id !== undefined);
     // One write for the batch: until it, a delivery that went out stays "sending" and is never sent twice.
     if (sent.length > 0) {
       await db.reminderDelivery.updateMany({ where: { id: { in: sent }, claimToken: token }, data: { status: "sent", sentAt: now, attempts: { increment: 1 }, claimToken: null } });
@@ -120,7 +123,7 @@ export class ReminderDispatcher {
   }
 
   /** Settles one claimed delivery, or sends it and returns its id (marked "sent" with its batch). */
-  async #deliver(d: ClaimedDelivery, chat: { channel: string; externalId: string } | undefined, token: string, now: Date, periodOwing: Owing[], isQuietNow: (q: QuietHours) => boolean): Promise<number | undefined> {
+  async #deliver(d: ClaimedDelivery, chat: { channel: string; externalId: string } | undefined, token: string, now: Date, periodOwing: Owing[], reach: UnitReach | undefined, isQuietNow: (q: QuietHours) => boolean): Promise<number | undefined> {
     const { db, log, hooks } = this.#deps;
     const settle = async (data: Record<string, unknown>) => void (await db.reminderDelivery.updateMany({ where: { id: d.id, claimToken: token }, data: { claimToken: null, ...data } }));
     try {
@@ -135,7 +138,7 @@ export class ReminderDispatcher {
       const channel = chat && this.#channel(chat.channel);
       if (!chat || !channel) return await settle({ status: "failed", error: chat ? `no running ${chat.channel} channel` : "chat not found" });
 
-      const out = await this.#compose(d, periodOwing.filter((o) => (d.memberIds as number[]).includes(o.memberId)), now);
+      const out = this.#compose(d, periodOwing.filter((o) => (d.memberIds as number[]).includes(o.memberId)), reach, now);
       if (!out) return await settle({ status: "skipped" });
 
       // The channel's turn comes before the mark: a delivery is "sending" only while its request
@@ -163,12 +166,13 @@ export class ReminderDispatcher {
     }
   }
 
-  async #compose(d: ClaimedDelivery, owing: Owing[], now: Date): Promise<Outgoing | undefined> {
+  /** `reach`: the unit's, read for group digests and leaders' lists (undefined for a member's own reminder). */
+  #compose(d: ClaimedDelivery, owing: Owing[], reach: UnitReach | undefined, now: Date): Outgoing | undefined {
     if (owing.length === 0) return undefined;
     const { slot } = d;
     const c: ReminderContext = { t: this.#deps.t, timeZone: this.#deps.timeZone, now, kind: slot.kind, period: slot.period };
     if (d.target.startsWith("member:")) return memberReminder(c, owing[0]!);
-    const reach = await unitReach(this.#deps.db, slot.period.unitId, localDay(now, this.#deps.timeZone), new Set(this.#deps.senders.keys()));
+    if (!reach) return undefined;
     if (d.target.startsWith("leader:")) return escalation(c, owing, reach.absentUntil);
     const chat = reach.groups.find((g) => g.id === d.chatId);
     // Someone may have gone away since the moment was expanded: a digest naming nobody is not sent.
