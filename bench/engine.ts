@@ -72,7 +72,7 @@ export const engine: Benchmark = {
         blockRows.push({ throughput: perBlock / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), insertsPerSecond: insertsPerBlock / baseSeconds, insertMs: (baseSeconds * 1000) / insertsPerBlock });
       }
       const med = (f: (r: (typeof blockRows)[number]) => number) => median(blockRows.map(f));
-      const baselineLabel = "one bare Prisma insert per message into the same SQLite file, after each block of engine load (latency rows: ms per insert)";
+      const baselineLabel = "bare Prisma inserts into the same SQLite file, three per engine message, after each block of engine load (latency rows: ms per insert)";
       const row = (id: string, name: string, value: (r: (typeof blockRows)[number]) => number, base: (r: (typeof blockRows)[number]) => number, unit: string, better: "higher" | "lower"): Row => ({
         id,
         name,

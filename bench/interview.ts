@@ -9,8 +9,8 @@
  * Baseline: a bare grammY bot that echoes (bench/echo-bot.ts), with the same officers and texts,
  * against its own instance of the same fake server, alive during the whole configuration and run
  * alternately with the real bot: every round of the real bot is preceded by the same round for
- * the echo bot, so both see the same machine (this one is shared). The ratio is the median of the
- * per-round ratios; value and baseline are the medians of the rounds.
+ * the echo bot, so both see the same machine (this one is shared). For the 100-officer rounds the
+ * ratio is the median of the per-round ratios; value and baseline are the medians of the rounds.
  *
  * Scaled down to fit the 10-minute budget on 2 cores (~30-70 answers/s): the 100 officers answer
  * in ROUNDS rounds of one answer each (everyone at once, the next round when all have their
@@ -32,7 +32,7 @@ export const UNITS = 100;
 export const PER_UNIT = 10;
 /** Rounds of the 100-officer load (one answer per officer per round). */
 export const ROUNDS = 4;
-/** Bursts of the 1,000-officer load (one answer per officer each), each between two echo runs. */
+/** Bursts of the 1,000-officer load (one answer per officer each), each between two echo comparison points. */
 export const BURSTS = 3;
 /** Echo runs per comparison point (their median). */
 const ECHO_RUNS = 3;
@@ -102,8 +102,8 @@ async function runConfig(ctx: BenchContext, kind: DbKind, mode: Mode): Promise<C
       const b = measured(count(await runBot(small, 1)));
       rounds.push({ bot: b, echo: e });
     }
-    // The bursts, each between two echo comparison points. The first burst is often the slowest
-    // (by up to half, even after an unmeasured one): the median of three is steady, of two it is not.
+    // The bursts, each between two echo comparison points. One burst of the three is sometimes far
+    // slower than the others (by up to half): the median of three is steady, of two it is not.
     const echoes: Measured[] = [await echoPoint(load.officers)];
     const bursts: Measured[] = [];
     for (let b = 0; b < BURSTS; b++) {

@@ -147,9 +147,8 @@ export async function drive(opts: DriveOptions): Promise<DriveResult> {
       const reply = new Promise<SentMessage>((resolve) => waiting.set(o.userId, resolve));
       const update = fake.sendText({ chat, from: { id: o.userId, first_name: `Cán bộ ${o.userId}` }, text });
       updateIds.push(update.update_id);
-      const posted = opts.post?.(update, update.update_id);
-      const m = await withTimeout(reply, 120_000, `no reply to officer ${o.userId} within 120 s`);
-      await posted;
+      // Together, so that a failed POST fails the run instead of going unhandled while the reply is awaited.
+      const [m] = await Promise.all([withTimeout(reply, 120_000, `no reply to officer ${o.userId} within 120 s`), opts.post?.(update, update.update_id)]);
       const times = fake.updateTimes.get(update.update_id)!;
       const from = opts.clock === "posted" ? (times.postedAt ?? times.queuedAt) : times.queuedAt;
       latencies.push(m.at - from);

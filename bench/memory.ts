@@ -39,7 +39,8 @@ async function loadedRss(fake: FakeTelegram): Promise<number> {
     const bot = await startBotProcess(fake, bench.url, "polling", { tag: "bot-memory" });
     try {
       const sampler = sampleRss(bot.child.pid!);
-      // The interview's load: the 100-officer rounds, then everybody at once.
+      // Without the interview benchmark in this run (--only memory): a shorter version of its load,
+      // three answers from each of 100 officers, then one from each of the 1,000 at once.
       await drive({ fake, load, officers: load.officers.slice(0, SMALL.officers), answersEach: 3, expect: "bot", clock: "queued" });
       await drive({ fake, load, officers: load.officers, answersEach: 1, expect: "bot", clock: "queued" });
       return sampler.stop().peak;

@@ -69,22 +69,11 @@ async function seed(db: Db): Promise<number[]> {
   return members.map(userId);
 }
 
-/** Milliseconds from `start` until the fake server has accepted `count` messages matching `text`. */
-function acceptedAll(fake: FakeTelegram, count: number, text: RegExp, timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let seen = 0;
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`only ${seen} of ${count} messages accepted within ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    const unsubscribe = fake.onSent((m) => {
-      if (!text.test(m.text ?? "")) return;
-      if (++seen < count) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(m.respondedAt);
-    });
-  });
+/** When (performance.now() at the fake server) it had accepted `count` messages matching `text` from now on. */
+async function acceptedAll(fake: FakeTelegram, count: number, text: RegExp, timeoutMs: number): Promise<number> {
+  let seen = 0;
+  const last = await fake.waitFor((m) => text.test(m.text ?? "") && ++seen >= count, { after: fake.sent.length, timeoutMs });
+  return last.respondedAt;
 }
 
 /** The baseline: the same messages handed straight to a fresh fake server with no limit, from a child process. */

@@ -1,5 +1,4 @@
 /** Small statistics helpers shared by the benchmarks. */
-import { performance } from "node:perf_hooks";
 
 export function median(values: number[]): number {
   if (values.length === 0) return Number.NaN;
@@ -13,13 +12,6 @@ export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-}
-
-/** Milliseconds one call of fn takes. */
-export async function timeOnce(fn: () => unknown): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
