@@ -38,9 +38,10 @@ export async function figureText(s: FigureSources, q: Question, figure: FigureNa
     case "plan":
       return plan === undefined ? undefined : formatIndicator(q, plan);
     case "percent_plan":
-      return planPhrase(q, (await yearToDate(s.db, s.ref, q.key))?.total ?? n, plan);
+      if (!q.plan || plan === undefined) return undefined;
+      return planPhrase(q, (await yearToDateOf(s, q.key))?.total ?? n, plan);
     case "cumulative": {
-      const total = await yearToDate(s.db, s.ref, q.key);
+      const total = await yearToDateOf(s, q.key);
       return total && yearToDatePhrase(s.t, q, total);
     }
     case "last_year":
@@ -62,6 +63,17 @@ export async function figureText(s: FigureSources, q: Question, figure: FigureNa
       return total === undefined ? undefined : percentText(n, total);
     }
   }
+}
+
+/** One report's year-to-date totals, read once per question (a sentence often asks for both % of plan and lũy kế). */
+const yearToDateMemo = new WeakMap<FigureSources, Map<string, ReturnType<typeof yearToDate>>>();
+
+function yearToDateOf(s: FigureSources, key: string): ReturnType<typeof yearToDate> {
+  let memo = yearToDateMemo.get(s);
+  if (!memo) yearToDateMemo.set(s, (memo = new Map()));
+  let total = memo.get(key);
+  if (!total) memo.set(key, (total = yearToDate(s.db, s.ref, key)));
+  return total;
 }
 
 /** "83,0%"; nothing for a zero base, which has no percentage. */
