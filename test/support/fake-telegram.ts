@@ -121,6 +121,11 @@ export interface FakeTelegramOptions {
    * Unlimited by default.
    */
   sendsPerSecond?: number;
+  /**
+   * How long the server keeps an idle connection open (Node's default is 5 s; it announces it
+   * to clients as `Keep-Alive: timeout=N`).
+   */
+  keepAliveTimeoutMs?: number;
 }
 
 // ---------------------------------------------------------------- internals
@@ -198,6 +203,8 @@ export class FakeTelegram {
   private sendTokens = Number.POSITIVE_INFINITY;
   private tokensAt = 0;
   private sentListeners = new Set<() => void>();
+  /** Connections that ended: closed by the client (it hung up first) or by the server (idle too long). */
+  private closes = { byClient: 0, byServer: 0 };
   private timers = new Set<NodeJS.Timeout>();
   private deliveries = new AbortController();
   private counter = 0;
@@ -231,12 +238,24 @@ export class FakeTelegram {
     const server = createServer();
     const fake = new FakeTelegram(server, { webhookRetryMs: options.webhookRetryMs ?? 100, limitWebhookConnections: options.limitWebhookConnections ?? false, sendsPerSecond: options.sendsPerSecond }, token, botUser);
     server.on("request", (req, res) => void fake.handleHttp(req, res));
+    if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
+    server.on("connection", (socket) => {
+      // A client that hangs up sends FIN first ("end"); the server's idle timeout destroys the socket without one.
+      let ended = false;
+      socket.once("end", () => (ended = true));
+      socket.once("close", () => (ended ? fake.closes.byClient++ : fake.closes.byServer++));
+    });
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(0, "127.0.0.1", () => resolve());
     });
     fake.port = (server.address() as AddressInfo).port;
     return fake;
+  }
+
+  /** How many connections have ended so far, and who ended them. */
+  get connectionCloses(): { byClient: number; byServer: number } {
+    return { ...this.closes };
   }
 
   get apiRoot(): string {

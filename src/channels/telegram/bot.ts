@@ -10,6 +10,7 @@ import type { ConversationEngine } from "../../conversation/engine.js";
 import type { Translate } from "../../i18n.js";
 import type { FileStore } from "../../files/file-store.js";
 import type { Logger } from "../../logger.js";
+import { keepAliveFetchConfig } from "./http-agent.js";
 import { sendOutgoing } from "./send.js";
 import { toIncoming } from "./to-incoming.js";
 
@@ -22,10 +23,12 @@ export interface TelegramOptions {
   files?: FileStore;
 }
 
+const DEFAULT_API_ROOT = "https://api.telegram.org";
+
 export const BOT_COMMANDS = ["nhap", "sua", "tiendo", "huy", "vangmat", "kenh", "nhacnho", "lienket", "trogiup"] as const;
 
 export function createTelegramBot({ token, apiRoot, engine, log, files }: TelegramOptions): Bot {
-  const bot = new Bot(token, { client: apiRoot ? { apiRoot } : {} });
+  const bot = new Bot(token, { client: { apiRoot, baseFetchConfig: keepAliveFetchConfig(apiRoot ?? DEFAULT_API_ROOT) } });
   // 429 (with retry_after) and 5xx/network errors are retried; the reply is not lost.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 120, rethrowInternalServerErrors: false }));
   bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
