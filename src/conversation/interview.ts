@@ -11,7 +11,7 @@ import { consistencyWarnings } from "../reports/consistency.js";
 import { optionsOf, parseAnswer } from "./answer-input.js";
 import { byKey, firstOpen, previousQuestion, relevantQuestions, sectionProgress, sequence } from "./progress.js";
 import type { IndexedQuestion, IndexedSection } from "./template-index.js";
-import { reply, setState, type Turn } from "./turn.js";
+import { reply, setState, type StateRow, type Turn } from "./turn.js";
 import type { Outgoing, OutgoingOption } from "./types.js";
 import { loadCurrentWork, loadWorkForPeriod, type PeriodRow, type Work } from "./work.js";
 
@@ -57,8 +57,11 @@ function numberList(count: number, or: string): string {
   return numbers.length < 2 ? numbers.join("") : `${numbers.slice(0, -1).join(", ")}${or}${numbers.at(-1)}`;
 }
 
-/** Sends the question on screen and remembers it as the member's position in this chat. */
-export async function ask(turn: Turn, work: Work, question: IndexedQuestion, lead: string[] = []): Promise<Outgoing[]> {
+/**
+ * Sends the question on screen and remembers it as the member's position in this chat; `state`
+ * holds other changes to that position, written in the same update.
+ */
+export async function ask(turn: Turn, work: Work, question: IndexedQuestion, lead: string[] = [], state: Partial<Omit<StateRow, "id">> = {}): Promise<Outgoing[]> {
   const { t } = turn;
   const q = question.def;
   const current = work.answers.get(question.id);
@@ -90,7 +93,7 @@ export async function ask(turn: Turn, work: Work, question: IndexedQuestion, lea
   }
   if (sequence(work.sections, work.keyed)[0]?.id !== question.id) shortcuts.push({ label: t("button.back"), data: `${SHORTCUT_PREFIX}${question.id}:back` });
 
-  await setState(turn, { mode: "answering", periodId: work.period.id, questionId: question.id });
+  await setState(turn, { ...state, mode: "answering", periodId: work.period.id, questionId: question.id });
   const prompt = { chatId: turn.chat.id, memberId: turn.member.id, questionId: question.id, periodId: work.period.id };
   const buttons = options?.map((o) => ({ label: o.label, data: `${CHOICE_PREFIX}${question.id}:${o.key}` }));
   return [
@@ -181,7 +184,7 @@ export async function keep(turn: Turn): Promise<Outgoing[]> {
 }
 
 async function saveAndContinue(turn: Turn, work: Work, question: IndexedQuestion, value: AnswerValue | null, raw: string): Promise<Outgoing[]> {
-  await saveAnswer(turn, work.period.id, question.id, value, raw);
+  await saveAnswer(turn, work.period.id, question.id, value, raw, work.answers.has(question.id));
   work.answers.set(question.id, { questionId: question.id, value, skipped: value === null, raw });
   work.keyed = byKey(work.index.sections, work.answers);
   const saved = value
@@ -194,12 +197,11 @@ async function saveAndContinue(turn: Turn, work: Work, question: IndexedQuestion
 /** After an answer: close the section if it is now complete, then go on to the next open question. */
 async function next(turn: Turn, work: Work, lead: string[], answered: IndexedQuestion): Promise<Outgoing[]> {
   const recap = await updateSectionCompletion(turn, work, answered.section);
-  const wasEditing = turn.state.editing;
-  await setState(turn, { questionId: null, editing: false });
-  const following = wasEditing ? firstOpen(work.sections, work.answers, work.keyed) : nextAfter(work, answered);
+  const following = turn.state.editing ? firstOpen(work.sections, work.answers, work.keyed) : nextAfter(work, answered);
   const messages = recap ? [...lead, "", recap] : lead;
+  // finished() and ask() both end an edit (editing: false) in their one write of the state.
   if (!following) return finished(turn, work, messages);
-  return ask(turn, work, following, [...messages, ""]);
+  return ask(turn, work, following, [...messages, ""], { editing: false });
 }
 
 /** The first open question after `answered` in the member's sequence, wrapping to the start. */
@@ -212,7 +214,7 @@ function nextAfter(work: Work, answered: IndexedQuestion): IndexedQuestion | und
 /** Marks the member's assignment of a section done (or not done again); returns a recap when it just closed. */
 async function updateSectionCompletion(turn: Turn, work: Work, section: IndexedSection): Promise<string | undefined> {
   const progress = sectionProgress(section, work.answers, work.keyed);
-  const assignment = await turn.tx.assignment.findUnique({ where: { periodId_sectionId: { periodId: work.period.id, sectionId: section.id } } });
+  const assignment = work.assignments.get(section.id);
   if (!assignment) return undefined;
   if (progress.complete && !assignment.completedAt) {
     await turn.tx.assignment.update({ where: { id: assignment.id }, data: { completedAt: turn.now } });
@@ -234,12 +236,12 @@ function recap(turn: Turn, work: Work, section: IndexedSection): string {
 }
 
 /** Writes the answer and a revision row: the first answer is revision 1, every change adds one. */
-async function saveAnswer(turn: Turn, periodId: number, questionId: number, value: AnswerValue | null, raw: string): Promise<void> {
+async function saveAnswer(turn: Turn, periodId: number, questionId: number, value: AnswerValue | null, raw: string, existing: boolean): Promise<void> {
   const { tx } = turn;
   const data = { memberId: turn.member.id, value: value ?? undefined, raw, skipped: value === null, answeredAt: turn.now };
-  const existing = await tx.answer.findUnique({ where: { periodId_questionId: { periodId, questionId } }, select: { id: true, revision: true } });
+  // `existing` comes from the answers this transaction has just read: no second look is needed.
   const row = existing
-    ? await tx.answer.update({ where: { id: existing.id }, data: { ...data, value: value ?? Prisma.DbNull, revision: existing.revision + 1 } })
+    ? await tx.answer.update({ where: { periodId_questionId: { periodId, questionId } }, data: { ...data, value: value ?? Prisma.DbNull, revision: { increment: 1 } } })
     : await tx.answer.create({ data: { ...data, periodId, questionId } });
   await tx.answerRevision.create({
     data: { answerId: row.id, revision: row.revision, memberId: turn.member.id, value: value ?? undefined, raw, skipped: value === null, channel: turn.incoming.channel, createdAt: turn.now },

@@ -26,6 +26,8 @@ export interface Work {
   answers: Map<number, StoredAnswer>;
   /** Answers of the whole period by question key (conditions may look at anyone's section). */
   keyed: AnswersByKey;
+  /** The member's assignments by section id (whether each section is marked done). */
+  assignments: Map<number, { id: number; completedAt: Date | null }>;
 }
 
 export async function loadAnswers(tx: Db | Tx, periodId: number): Promise<Map<number, StoredAnswer>> {
@@ -42,10 +44,10 @@ export async function loadAnswersOf(tx: Db | Tx, periodIds: number[]): Promise<M
 
 export async function loadWorkForPeriod(tx: Tx, templates: TemplateCache, memberId: number, period: PeriodRow): Promise<Work> {
   const index = await templates.get(tx, period.templateVersionId);
-  const assigned = await tx.assignment.findMany({ where: { periodId: period.id, memberId }, select: { sectionId: true } });
-  const ids = new Set(assigned.map((a) => a.sectionId));
+  const assigned = await tx.assignment.findMany({ where: { periodId: period.id, memberId }, select: { id: true, sectionId: true, completedAt: true } });
+  const assignments = new Map(assigned.map((a) => [a.sectionId, { id: a.id, completedAt: a.completedAt }]));
   const answers = await loadAnswers(tx, period.id);
-  return { period, index, sections: index.sections.filter((s) => ids.has(s.id)), answers, keyed: byKey(index.sections, answers) };
+  return { period, index, sections: index.sections.filter((s) => assignments.has(s.id)), answers, keyed: byKey(index.sections, answers), assignments };
 }
 
 /**

@@ -142,6 +142,29 @@ describe("conversation engine", () => {
     expect(progress).toMatch(/Cả đơn vị: 1\/1 phần đã xong/);
   });
 
+  it("reopens a done section when an edit makes a follow-up question relevant, and closes it again once answered", async () => {
+    await assign("u1", ["dat-dai-xay-dung-moi-truong"]);
+    const db = core.database.db;
+    const done = async () => (await db.assignment.findFirstOrThrow()).completedAt !== null;
+    await say("/nhap");
+    for (const answer of ["68", "19", "17", "0", "15.331,4", "99,9%"]) await say(answer);
+    expect(await say("bỏ qua")).toContain("🎉 Xong phần «Đất đai");
+    expect(await done()).toBe(true);
+
+    // 4th answer: violations. 2 instead of 0 makes the fine's question relevant, and it is asked next.
+    expect(await say("/sua 4")).toContain("Đang ghi: 0 vụ");
+    const edited = await say("2");
+    expect(edited).toContain("Tổng số tiền xử phạt vi phạm trật tự xây dựng");
+    expect(edited).not.toContain("🎉");
+    expect(await done()).toBe(false);
+    expect(await say("/tiendo")).not.toContain("✅ Đất đai");
+
+    expect(await say("62,5 triệu")).toContain("🎉 Xong phần «Đất đai");
+    expect(await done()).toBe(true);
+    const violations = await db.answer.findFirstOrThrow({ where: { question: { key: "vi_pham_trat_tu_xay_dung" } } });
+    expect(violations.revision).toBe(2);
+  });
+
   it("keeps one member's interview separate from another's in the same group", async () => {
     await say("/start K7M2Q9", "u2");
     await assign("u1", ["kinh-te-ngan-sach"]);
