@@ -12,10 +12,10 @@
  * the echo bot, so both see the same machine (this one is shared). For the 100-officer rounds the
  * ratio is the median of the per-round ratios; value and baseline are the medians of the rounds.
  *
- * Scaled down to fit the 10-minute budget on 2 cores (~30-70 answers/s): the 100 officers answer
+ * Scaled down to fit the 10-minute budget on 2 cores (~50-100 answers/s): the 100 officers answer
  * in ROUNDS rounds of one answer each (everyone at once, the next round when all have their
  * reply); the 1,000 officers answer all at once, in BURSTS bursts of one answer each, every
- * burst between two echo comparison points, and are compared with the median of all of them.
+ * burst between two echo comparison points, and are compared with the median of all their echo runs.
  * The labels say so. One bot process and one fresh database per configuration (SQLite /
  * PostgreSQL × polling / webhook); the 1,000-officer bursts follow the 100-officer rounds in the
  * same process.
@@ -28,18 +28,27 @@ import { sampleRss, startBotProcess, startEchoProcess, type BotProcess, type Mod
 import { median, sleep } from "./stats.js";
 import type { BenchContext, Benchmark, Row } from "./types.js";
 
+/** The units of the 1,000-officer bursts (also the scale of the scale-out and memory rows). */
 export const UNITS = 100;
 export const PER_UNIT = 10;
 /** Rounds of the 100-officer load (one answer per officer per round). */
-export const ROUNDS = 4;
+export const ROUNDS = 6;
 /** Bursts of the 1,000-officer load (one answer per officer each), each between two echo comparison points. */
 export const BURSTS = 3;
-/** Echo runs per comparison point (their median). */
-const ECHO_RUNS = 3;
+/** Echo runs per comparison point. */
+const ECHO_RUNS = 5;
 export const SMALL = { officers: 100, units: 10 };
-export const BIG = { officers: 1000, units: 100 };
-/** Officers 100-149: not in the 100-officer rounds (they are in the 1,000-officer burst). */
-const WARMUP = { from: 100, officers: 50, answers: 2 };
+export const BIG = { officers: UNITS * PER_UNIT, units: UNITS };
+/**
+ * The 100-officer rounds alternate between two sets of their own, so that nobody answers more
+ * than ROUNDS / 2 + BURSTS questions (the fewest an officer owns in the template is 4) and every
+ * round and burst has its full count.
+ */
+const SMALL_SETS = 2;
+/** Officers of their own, answering before anything is measured (JIT, caches). */
+const WARMUP = { officers: 50, answers: 2 };
+/** Seeded per configuration: the bursts' units, then the small sets', then the warm-up's. */
+const SEEDED_UNITS = UNITS + (SMALL_SETS * SMALL.officers + WARMUP.officers) / PER_UNIT;
 
 interface Measured {
   throughput: number;
@@ -71,7 +80,7 @@ async function runConfig(ctx: BenchContext, kind: DbKind, mode: Mode): Promise<C
   const procs: BotProcess[] = [];
   const clock = mode === "webhook" ? "posted" : "queued";
   try {
-    const load = await seedOfficers(bench.database.db, UNITS, PER_UNIT);
+    const load = await seedOfficers(bench.database.db, SEEDED_UNITS, PER_UNIT);
     const bot = await startBotProcess(botFake, bench.url, mode, { profileDir: ctx.profileDir, tag: `bot-${kind}-${mode}` });
     procs.push(bot);
     const echo = await startEchoProcess(echoFake, mode);
@@ -85,30 +94,32 @@ async function runConfig(ctx: BenchContext, kind: DbKind, mode: Mode): Promise<C
       return r;
     };
 
-    const small = load.officers.slice(0, SMALL.officers);
-    count(await runBot(load.officers.slice(WARMUP.from, WARMUP.from + WARMUP.officers), WARMUP.answers));
-    await runEcho(small);
+    const big = load.officers.slice(0, BIG.officers);
+    const smallSets = Array.from({ length: SMALL_SETS }, (_, i) => load.officers.slice(BIG.officers + i * SMALL.officers, BIG.officers + (i + 1) * SMALL.officers));
+    count(await runBot(load.officers.slice(BIG.officers + SMALL_SETS * SMALL.officers), WARMUP.answers));
+    await runEcho(smallSets[0]!);
 
     const sampler = sampleRss(bot.child.pid!);
-    // An echo run is short (a fraction of a second): each comparison point is the median of ECHO_RUNS.
+    // An echo run is short (a fraction of a second) and varies by a fifth from one to the next: each comparison point is ECHO_RUNS runs.
     const echoPoint = async (officers: Officer[]) => {
       const runs: Measured[] = [];
       for (let i = 0; i < ECHO_RUNS; i++) runs.push(measured(await runEcho(officers)));
-      return Object.fromEntries(METRICS.map((m) => [m, median(runs.map((x) => x[m]))])) as unknown as Measured;
+      return runs;
     };
     const rounds: { bot: Measured; echo: Measured }[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const e = await echoPoint(small);
+      const small = smallSets[r % SMALL_SETS]!;
+      const runs = await echoPoint(small);
+      const e = Object.fromEntries(METRICS.map((m) => [m, median(runs.map((x) => x[m]))])) as unknown as Measured;
       const b = measured(count(await runBot(small, 1)));
       rounds.push({ bot: b, echo: e });
     }
-    // The bursts, each between two echo comparison points. One burst of the three is sometimes far
-    // slower than the others (by up to half): the median of three is steady, of two it is not.
-    const echoes: Measured[] = [await echoPoint(load.officers)];
+    // The bursts, each between two echo comparison points; the baseline is the median of every echo run around them.
+    const echoes: Measured[] = await echoPoint(big);
     const bursts: Measured[] = [];
     for (let b = 0; b < BURSTS; b++) {
-      bursts.push(measured(count(await runBot(load.officers, 1))));
-      echoes.push(await echoPoint(load.officers));
+      bursts.push(measured(count(await runBot(big, 1))));
+      echoes.push(...(await echoPoint(big)));
     }
     const peakRss = sampler.stop().peak;
 
@@ -122,14 +133,14 @@ async function runConfig(ctx: BenchContext, kind: DbKind, mode: Mode): Promise<C
         baseline: median(rounds.map((r) => r.echo[m])),
         ratio: median(rounds.map((r) => r.bot[m] / r.echo[m])),
       };
-      // Against the median of all echo points: a 1,000-officer echo run lasts a fraction of a second and is noisy alone.
+      // Against the median of all echo runs: a 1,000-officer echo run lasts a fraction of a second and is noisy alone.
       const value = median(bursts.map((x) => x[m]));
       const baseline = median(echoes.map((x) => x[m]));
       result.big[m] = { value, baseline, ratio: value / baseline };
     }
     ctx.log(
       `  ${dbLabel(kind)} ${mode}: ${SMALL.officers} officers ${result.small.throughput.value.toFixed(1)} updates/s (echo ${result.small.throughput.baseline.toFixed(0)}), ` +
-        `${BIG.officers} officers ${bursts.map((x) => x.throughput.toFixed(1)).join(" / ")} updates/s (echo ${echoes.map((x) => x.throughput.toFixed(0)).join(" / ")}), p50 ${bursts.map((x) => Math.round(x.p50)).join(" / ")} ms`,
+        `${BIG.officers} officers ${bursts.map((x) => x.throughput.toFixed(1)).join(" / ")} updates/s (echo runs ${echoes.map((x) => x.throughput.toFixed(0)).join(" ")}), p50 ${bursts.map((x) => Math.round(x.p50)).join(" / ")} ms`,
     );
 
     // Replies go out before the prompt is recorded and (webhook) before the 200: let those finish.
@@ -159,7 +170,7 @@ export const interview: Benchmark = {
   title: "Interview throughput and latency (real bot process, fake Telegram over HTTP)",
   async run(ctx) {
     const rows: Row[] = [];
-    const baselineLabel = `bare grammY echo bot (bench/echo-bot.ts), same officers and texts, own fake server, run alternately with the bot (median of ${ECHO_RUNS} echo runs per comparison point)`;
+    const baselineLabel = `bare grammY echo bot (bench/echo-bot.ts), same officers and texts, own fake server, run alternately with the bot (${ECHO_RUNS} echo runs before each round or burst and after the last burst; medians)`;
     for (const mode of ["polling", "webhook"] as const) {
       for (const kind of ["sqlite", "postgresql"] as const) {
         const result = kind === "postgresql" && !ctx.postgresUrl ? undefined : await runConfig(ctx, kind, mode);

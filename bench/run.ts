@@ -94,7 +94,8 @@ for (const b of selected) {
 const seconds = (performance.now() - t0) / 1000;
 
 console.log(renderTable(rows));
-console.log(`\nTotal ${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s${ctx.postgresUrl ? "" : " (PostgreSQL rows skipped: TEST_DATABASE_URL is not set)"}.`);
+const whole = Math.round(seconds);
+console.log(`\nTotal ${Math.floor(whole / 60)} min ${whole % 60} s${ctx.postgresUrl ? "" : " (PostgreSQL rows skipped: TEST_DATABASE_URL is not set)"}.`);
 
 const out = values.out ?? join(PROJECT_ROOT, "bench", "results", "latest.json");
 const results: ResultsFile = {
