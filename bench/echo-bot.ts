@@ -2,13 +2,15 @@
  * The baseline of the interview rows: a bare grammY bot that echoes every text, run as a child
  * process against the same fake Bot API server with the same load. Long polling through
  * @grammyjs/runner (concurrent, like the project's own poller), or a webhook on node:http.
- * Same auto-retry settings as the real bot, so a dropped keep-alive connection costs both the same.
+ * The same Bot API transport as the real bot (auto-retry settings, and the agent that closes idle
+ * connections before the server does), so that only the work per update differs.
  * Configured by ECHO_TOKEN, ECHO_API_ROOT, ECHO_MODE (polling | webhook), ECHO_PORT, ECHO_SECRET.
  */
 import { createServer } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run } from "@grammyjs/runner";
 import { Bot, webhookCallback } from "grammy";
+import { keepAliveFetchConfig } from "../src/channels/telegram/http-agent.js";
 
 const env = (name: string): string => {
   const v = process.env[name];
@@ -16,7 +18,8 @@ const env = (name: string): string => {
   return v;
 };
 
-const bot = new Bot(env("ECHO_TOKEN"), { client: { apiRoot: env("ECHO_API_ROOT") } });
+const apiRoot = env("ECHO_API_ROOT");
+const bot = new Bot(env("ECHO_TOKEN"), { client: { apiRoot, baseFetchConfig: keepAliveFetchConfig(apiRoot) } });
 bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 120, rethrowInternalServerErrors: false }));
 bot.on("message:text", async (ctx) => {
   await ctx.reply(ctx.message.text).catch((err: unknown) => process.stderr.write(`echo bot: ${String(err)}\n`));

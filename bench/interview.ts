@@ -24,7 +24,7 @@ import { TEST_TOKEN } from "../test/support/bot-harness.js";
 import { FakeTelegram } from "../test/support/fake-telegram.js";
 import { dbLabel, freshDatabase, type DbKind } from "./databases.js";
 import { drive, latencySummary, seedOfficers, type DriveResult, type Officer } from "./load.js";
-import { sampleRss, startBotProcess, startEchoProcess, type BotProcess, type Mode } from "./processes.js";
+import { sampleRss, startBotProcess, startEchoProcess, waitIdle, type BotProcess, type Mode } from "./processes.js";
 import { median, sleep } from "./stats.js";
 import type { BenchContext, Benchmark, Row } from "./types.js";
 
@@ -112,13 +112,17 @@ async function runConfig(ctx: BenchContext, kind: DbKind, mode: Mode): Promise<C
       const runs = await echoPoint(small);
       const e = Object.fromEntries(METRICS.map((m) => [m, median(runs.map((x) => x[m]))])) as unknown as Measured;
       const b = measured(count(await runBot(small, 1)));
+      await waitIdle(bot.child.pid!);
       rounds.push({ bot: b, echo: e });
     }
+    // The echo bot's first runs of a size are slower (JIT, sockets): two more, not counted.
+    for (let i = 0; i < 2; i++) await runEcho(big);
     // The bursts, each between two echo comparison points; the baseline is the median of every echo run around them.
     const echoes: Measured[] = await echoPoint(big);
     const bursts: Measured[] = [];
     for (let b = 0; b < BURSTS; b++) {
       bursts.push(measured(count(await runBot(big, 1))));
+      await waitIdle(bot.child.pid!);
       echoes.push(...(await echoPoint(big)));
     }
     const peakRss = sampler.stop().peak;

@@ -170,6 +170,31 @@ export async function startDirectSender(fake: FakeTelegram, first: number, count
   return { go: () => child.stdin.write("go\n"), exited };
 }
 
+/** CPU time a process has used so far, in clock ticks (user + system). Linux /proc. */
+function cpuTicksOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+/**
+ * Waits until a process has used no CPU for `quietMs` (at most `maxMs`): after a burst the bot
+ * still records sent prompts and collects garbage, and a baseline run started then would share
+ * the machine with that work.
+ */
+export async function waitIdle(pid: number, quietMs = 300, maxMs = 5000): Promise<void> {
+  const end = performance.now() + maxMs;
+  let ticks = cpuTicksOf(pid);
+  let quietSince = performance.now();
+  while (performance.now() < end) {
+    await sleep(50);
+    const now = cpuTicksOf(pid);
+    if (now !== ticks) [ticks, quietSince] = [now, performance.now()];
+    else if (performance.now() - quietSince >= quietMs) return;
+  }
+}
+
 /** Resident set size of a process in bytes (what process.memoryUsage().rss reports inside it). Linux /proc. */
 export function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
