@@ -100,7 +100,7 @@ async function runConfig(ctx: BenchContext, kind: DbKind, mode: Mode): Promise<C
     await runEcho(smallSets[0]!);
 
     const sampler = sampleRss(bot.child.pid!);
-    // An echo run is short (a fraction of a second) and varies by a fifth from one to the next: each comparison point is ECHO_RUNS runs.
+    // An echo run is short (a fraction of a second) and can vary by half from one to the next: each comparison point is ECHO_RUNS runs.
     const echoPoint = async (officers: Officer[]) => {
       const runs: Measured[] = [];
       for (let i = 0; i < ECHO_RUNS; i++) runs.push(measured(await runEcho(officers)));

@@ -11,7 +11,7 @@ import { consistencyWarnings } from "../reports/consistency.js";
 import { optionsOf, parseAnswer } from "./answer-input.js";
 import { byKey, firstOpen, previousQuestion, relevantQuestions, sectionProgress, sequence } from "./progress.js";
 import type { IndexedQuestion, IndexedSection } from "./template-index.js";
-import { reply, setState, type StateRow, type Turn } from "./turn.js";
+import { reply, setState, type StatePatch, type Turn } from "./turn.js";
 import type { Outgoing, OutgoingOption } from "./types.js";
 import { loadCurrentWork, loadWorkForPeriod, type PeriodRow, type Work } from "./work.js";
 
@@ -61,7 +61,7 @@ function numberList(count: number, or: string): string {
  * Sends the question on screen and remembers it as the member's position in this chat; `state`
  * holds other changes to that position, written in the same update.
  */
-export async function ask(turn: Turn, work: Work, question: IndexedQuestion, lead: string[] = [], state: Partial<Omit<StateRow, "id">> = {}): Promise<Outgoing[]> {
+export async function ask(turn: Turn, work: Work, question: IndexedQuestion, lead: string[] = [], state: StatePatch = {}): Promise<Outgoing[]> {
   const { t } = turn;
   const q = question.def;
   const current = work.answers.get(question.id);

@@ -44,7 +44,10 @@ export interface Turn {
 }
 
 /** Writes the interview state; only the fields given change. */
-export async function setState(turn: Turn, patch: Partial<Omit<StateRow, "id">>): Promise<void> {
+/** Changes to where a member stands in a chat. */
+export type StatePatch = Partial<Omit<StateRow, "id">>;
+
+export async function setState(turn: Turn, patch: StatePatch): Promise<void> {
   Object.assign(turn.state, patch);
   await turn.tx.interviewState.update({ where: { id: turn.state.id }, data: patch });
 }

@@ -4,12 +4,11 @@
  * closing (that fails with ECONNRESET, and grammY's auto-retry then waits 3 s). The real app
  * (grammY bot, engine, SQLite file) against the fake Bot API server over HTTP.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, expect, it } from "vitest";
 import { Person, startBot, TEST_TOKEN, type RunningBot } from "../support/bot-harness.js";
 import { tempSqliteUrl } from "../support/databases.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 let fake: FakeTelegram | undefined;
 let bot: RunningBot | undefined;

@@ -5,7 +5,7 @@
  * clock at once), and CRASH_AT=claim|send[:n] kills the process with SIGKILL at that point (the n-th time).
  *
  * Env: DATABASE_URL, TELEGRAM_API_ROOT, CLOCK_FILE, LEASE_MS, CRASH_AT and RATE_PER_SECOND (optional;
- * the benchmark of reminder fan-out sets the rate to the fake server's limit).
+ * the benchmark of reminder fan-out sets it just under the fake server's limit).
  */
 import { readFileSync } from "node:fs";
 import { createCore } from "../../src/app.js";

@@ -23,12 +23,10 @@ export interface TelegramOptions {
   files?: FileStore;
 }
 
-const DEFAULT_API_ROOT = "https://api.telegram.org";
-
 export const BOT_COMMANDS = ["nhap", "sua", "tiendo", "huy", "vangmat", "kenh", "nhacnho", "lienket", "trogiup"] as const;
 
 export function createTelegramBot({ token, apiRoot, engine, log, files }: TelegramOptions): Bot {
-  const bot = new Bot(token, { client: { apiRoot, baseFetchConfig: keepAliveFetchConfig(apiRoot ?? DEFAULT_API_ROOT) } });
+  const bot = new Bot(token, { client: { apiRoot, baseFetchConfig: keepAliveFetchConfig(apiRoot) } });
   // 429 (with retry_after) and 5xx/network errors are retried; the reply is not lost.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 120, rethrowInternalServerErrors: false }));
   bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));

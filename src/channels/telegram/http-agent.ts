@@ -17,8 +17,8 @@ import { Agent as HttpsAgent } from "node:https";
 
 const IDLE_MS = 30_000;
 
-/** For grammY's `client.baseFetchConfig`: the agent for `apiRoot`'s scheme. */
-export function keepAliveFetchConfig(apiRoot: string): { agent: HttpAgent } {
+/** For grammY's `client.baseFetchConfig`: the agent for `apiRoot`'s scheme (https without one, as grammY's default root). */
+export function keepAliveFetchConfig(apiRoot: string | undefined): { agent: HttpAgent } {
   const options = { keepAlive: true, timeout: IDLE_MS };
-  return { agent: apiRoot.startsWith("http:") ? new HttpAgent(options) : new HttpsAgent(options) };
+  return { agent: apiRoot?.startsWith("http:") ? new HttpAgent(options) : new HttpsAgent(options) };
 }
