@@ -8,9 +8,13 @@
  *
  * Baseline: a bare grammY bot that echoes (bench/echo-bot.ts), with the same officers and texts,
  * against its own instance of the same fake server, alive during the whole configuration and run
- * alternately with the real bot: every round of the real bot is preceded by the same round for
- * the echo bot, so both see the same machine (this one is shared). For the 100-officer rounds the
- * ratio is the median of the per-round ratios; value and baseline are the medians of the rounds.
+ * alternately with the real bot: every round of the real bot is preceded by echo runs of the same
+ * officers, so both see the same machine (this one is shared). An echo run has every officer
+ * answer ECHO_ANSWERS times in a row, in the same closed loop: one answer each was over in
+ * 30-300 ms, and runs that short measured start-up (the first poll, connections, JIT) more than
+ * the echo bot; between two back-to-back benchmark runs their medians moved by up to 40 %.
+ * For the 100-officer rounds the ratio is the median of the per-round ratios; value and baseline
+ * are the medians of the rounds.
  *
  * Scaled down to fit the 10-minute budget on 2 cores (~50-100 answers/s): the 100 officers answer
  * in ROUNDS rounds of one answer each (everyone at once, the next round when all have their
@@ -24,7 +28,7 @@ import { TEST_TOKEN } from "../test/support/bot-harness.js";
 import { FakeTelegram } from "../test/support/fake-telegram.js";
 import { dbLabel, freshDatabase, type DbKind } from "./databases.js";
 import { drive, latencySummary, seedOfficers, type DriveResult, type Officer } from "./load.js";
-import { sampleRss, startBotProcess, startEchoProcess, waitIdle, type BotProcess, type Mode } from "./processes.js";
+import { sampleRss, startBotProcess, startEchoProcess, waitQuiet, type BotProcess, type Mode } from "./processes.js";
 import { median, sleep } from "./stats.js";
 import type { BenchContext, Benchmark, Row } from "./types.js";
 
@@ -36,7 +40,9 @@ export const ROUNDS = 6;
 /** Bursts of the 1,000-officer load (one answer per officer each), each between two echo comparison points. */
 export const BURSTS = 3;
 /** Echo runs per comparison point. */
-const ECHO_RUNS = 5;
+const ECHO_RUNS = 3;
+/** Answers per officer in one echo run: ~600 and ~2,000 replies, a third of a second to a second and a half each. */
+const ECHO_ANSWERS = { small: 6, big: 2 };
 export const SMALL = { officers: 100, units: 10 };
 export const BIG = { officers: UNITS * PER_UNIT, units: UNITS };
 /**
@@ -46,7 +52,13 @@ export const BIG = { officers: UNITS * PER_UNIT, units: UNITS };
  */
 const SMALL_SETS = 2;
 /** Officers of their own, answering before anything is measured (JIT, caches). */
-const WARMUP = { officers: 50, answers: 2 };
+const WARMUP = { officers: 100, answers: 2 };
+/**
+ * Echo runs of the 1,000 officers before anything is measured: the echo bot and the fake server
+ * took ~5 such runs (10,000 replies) to reach their steady rate (JIT), 1.700 → 7.000 replies/s;
+ * with fewer, the first comparison points of a configuration measured a colder echo bot than the last.
+ */
+const ECHO_WARMUP_RUNS = 5;
 /** Seeded per configuration: the bursts' units, then the small sets', then the warm-up's. */
 const SEEDED_UNITS = UNITS + (SMALL_SETS * SMALL.officers + WARMUP.officers) / PER_UNIT;
 
@@ -86,7 +98,7 @@ async function runConfig(ctx: BenchContext, kind: DbKind, mode: Mode): Promise<C
     const echo = await startEchoProcess(echoFake, mode);
     procs.push(echo);
     const runBot = (officers: Officer[], answersEach: number) => drive({ fake: botFake, load, officers, answersEach, expect: "bot", clock });
-    const runEcho = (officers: Officer[]) => drive({ fake: echoFake, load, officers: fresh(officers), answersEach: 1, expect: "echo", clock });
+    const runEcho = (officers: Officer[], answersEach: number) => drive({ fake: echoFake, load, officers: fresh(officers), answersEach, expect: "echo", clock });
     let accepted = 0;
     const count = (r: DriveResult) => {
       if (r.rejected > 0) throw new Error(`${dbLabel(kind)} ${mode}: ${r.rejected} answers were not saved, e.g. ${r.rejectedSamples.join("; ")}`);
@@ -97,33 +109,33 @@ async function runConfig(ctx: BenchContext, kind: DbKind, mode: Mode): Promise<C
     const big = load.officers.slice(0, BIG.officers);
     const smallSets = Array.from({ length: SMALL_SETS }, (_, i) => load.officers.slice(BIG.officers + i * SMALL.officers, BIG.officers + (i + 1) * SMALL.officers));
     count(await runBot(load.officers.slice(BIG.officers + SMALL_SETS * SMALL.officers), WARMUP.answers));
-    await runEcho(smallSets[0]!);
+    for (let i = 0; i < ECHO_WARMUP_RUNS; i++) await runEcho(big, ECHO_ANSWERS.big);
 
     const sampler = sampleRss(bot.child.pid!);
-    // An echo run is short (a fraction of a second) and can vary by half from one to the next: each comparison point is ECHO_RUNS runs.
-    const echoPoint = async (officers: Officer[]) => {
+    // Each comparison point is ECHO_RUNS echo runs: one run still varies by a fifth from the next.
+    const echoPoint = async (officers: Officer[], answersEach: number) => {
       const runs: Measured[] = [];
-      for (let i = 0; i < ECHO_RUNS; i++) runs.push(measured(await runEcho(officers)));
+      for (let i = 0; i < ECHO_RUNS; i++) runs.push(measured(await runEcho(officers, answersEach)));
       return runs;
     };
+    /** How long each wait for a quiet machine took after a round or burst (printed). */
+    const waited: number[] = [];
     const rounds: { bot: Measured; echo: Measured }[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       const small = smallSets[r % SMALL_SETS]!;
-      const runs = await echoPoint(small);
+      const runs = await echoPoint(small, ECHO_ANSWERS.small);
       const e = Object.fromEntries(METRICS.map((m) => [m, median(runs.map((x) => x[m]))])) as unknown as Measured;
       const b = measured(count(await runBot(small, 1)));
-      await waitIdle(bot.child.pid!);
+      waited.push(await waitQuiet());
       rounds.push({ bot: b, echo: e });
     }
-    // The echo bot's first runs of a size are slower (JIT, sockets): two more, not counted.
-    for (let i = 0; i < 2; i++) await runEcho(big);
     // The bursts, each between two echo comparison points; the baseline is the median of every echo run around them.
-    const echoes: Measured[] = await echoPoint(big);
+    const echoes: Measured[] = await echoPoint(big, ECHO_ANSWERS.big);
     const bursts: Measured[] = [];
     for (let b = 0; b < BURSTS; b++) {
       bursts.push(measured(count(await runBot(big, 1))));
-      await waitIdle(bot.child.pid!);
-      echoes.push(...(await echoPoint(big)));
+      waited.push(await waitQuiet());
+      echoes.push(...(await echoPoint(big, ECHO_ANSWERS.big)));
     }
     const peakRss = sampler.stop().peak;
 
@@ -143,8 +155,8 @@ async function runConfig(ctx: BenchContext, kind: DbKind, mode: Mode): Promise<C
       result.big[m] = { value, baseline, ratio: value / baseline };
     }
     ctx.log(
-      `  ${dbLabel(kind)} ${mode}: ${SMALL.officers} officers ${result.small.throughput.value.toFixed(1)} updates/s (echo ${result.small.throughput.baseline.toFixed(0)}), ` +
-        `${BIG.officers} officers ${bursts.map((x) => x.throughput.toFixed(1)).join(" / ")} updates/s (echo runs ${echoes.map((x) => x.throughput.toFixed(0)).join(" ")}), p50 ${bursts.map((x) => Math.round(x.p50)).join(" / ")} ms`,
+      `  ${dbLabel(kind)} ${mode}: ${SMALL.officers} officers ${rounds.map((r) => `${r.bot.throughput.toFixed(0)}/${r.echo.throughput.toFixed(0)}`).join(" ")} updates/s (bot/echo per round), ` +
+        `${BIG.officers} officers ${bursts.map((x) => x.throughput.toFixed(1)).join(" / ")} updates/s (echo runs ${echoes.map((x) => x.throughput.toFixed(0)).join(" ")}), p50 ${bursts.map((x) => Math.round(x.p50)).join(" / ")} ms; waits for a quiet machine ${waited.map((w) => (w / 1000).toFixed(1)).join(" ")} s`,
     );
 
     // Replies go out before the prompt is recorded and (webhook) before the 200: let those finish.
@@ -174,7 +186,7 @@ export const interview: Benchmark = {
   title: "Interview throughput and latency (real bot process, fake Telegram over HTTP)",
   async run(ctx) {
     const rows: Row[] = [];
-    const baselineLabel = `bare grammY echo bot (bench/echo-bot.ts), same officers and texts, own fake server, run alternately with the bot (${ECHO_RUNS} echo runs before each round or burst and after the last burst; medians)`;
+    const baselineLabel = `bare grammY echo bot (bench/echo-bot.ts), same officers and texts, own fake server, run alternately with the bot (${ECHO_RUNS} echo runs before each round or burst and after the last burst, each officer answering ${ECHO_ANSWERS.small} times in a row per run with 100 officers and ${ECHO_ANSWERS.big} with 1,000; medians)`;
     for (const mode of ["polling", "webhook"] as const) {
       for (const kind of ["sqlite", "postgresql"] as const) {
         const result = kind === "postgresql" && !ctx.postgresUrl ? undefined : await runConfig(ctx, kind, mode);

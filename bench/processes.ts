@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { PROJECT_ROOT } from "../src/paths.js";
 import { freePort, TEST_TOKEN, WEBHOOK_SECRET } from "../test/support/bot-harness.js";
 import type { FakeTelegram } from "../test/support/fake-telegram.js";
@@ -158,41 +159,65 @@ export async function startReminderWorker(fake: FakeTelegram, databaseUrl: strin
   return { child, port: 0, webhookUrl: "", stop, logSummary };
 }
 
-/** bench/direct-sender.ts, ready to send to chats first..first+count-1 once `go()` is called. */
-export async function startDirectSender(fake: FakeTelegram, first: number, count: number): Promise<{ go(): void; exited: Promise<number | null> }> {
+export interface DirectSender {
+  /** Sends the whole batch once; resolves when the sender has had every response. */
+  go(): Promise<void>;
+  /** Ends the process; resolves with its exit code. */
+  close(): Promise<number | null>;
+}
+
+/** bench/direct-sender.ts, warmed up and ready to send to chats first..first+count-1 on each `go()`. */
+export async function startDirectSender(fake: FakeTelegram, first: number, count: number): Promise<DirectSender> {
   const env = { PATH: process.env.PATH ?? "", DIRECT_TOKEN: TEST_TOKEN, DIRECT_API_ROOT: fake.apiRoot, DIRECT_CHATS: `${first}:${count}` };
   const child = spawn(process.execPath, nodeArgs("bench/direct-sender.ts", undefined, "direct"), { cwd: PROJECT_ROOT, env, stdio: ["pipe", "pipe", "inherit"] });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
-    void exited.then((code) => reject(new Error(`the direct sender exited during start-up (${code})`)));
-  });
-  return { go: () => child.stdin.write("go\n"), exited };
+  const lines = createInterface({ input: child.stdout });
+  const nextLine = (expected: string) =>
+    new Promise<void>((resolve, reject) => {
+      const onLine = (line: string) => {
+        if (line.trim() !== expected) return;
+        lines.off("line", onLine);
+        resolve();
+      };
+      lines.on("line", onLine);
+      void exited.then((code) => reject(new Error(`the direct sender exited (code ${code}) before "${expected}"`)));
+    });
+  await nextLine("ready");
+  return {
+    go() {
+      const done = nextLine("done");
+      child.stdin.write("go\n");
+      return done;
+    },
+    close() {
+      child.stdin.end();
+      return exited;
+    },
+  };
 }
 
-/** CPU time a process has used so far, in clock ticks (user + system). Linux /proc. */
-function cpuTicksOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // Fields after the command name, which is in parentheses and may contain spaces.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[11]) + Number(fields[12]);
+/** CPU time the whole machine has been busy so far, in clock ticks (every core; /proc/stat without idle and iowait). */
+function machineBusyTicks(): number {
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return user + nice + system + irq + softirq + steal;
 }
+/** Length of a clock tick in /proc (USER_HZ is 100 on Linux). */
+const TICK_MS = 10;
 
 /**
- * Waits until a process has used no CPU for `quietMs` (at most `maxMs`): after a burst the bot
- * still records sent prompts and collects garbage, and a baseline run started then would share
- * the machine with that work.
+ * Waits until the whole machine has had a quiet `quietMs`: under `busyShare` of one core busy,
+ * counting every process (the bot still recording sent prompts, PostgreSQL's background work
+ * after a burst, garbage collection), at most `maxMs`. Returns how long it waited, in ms.
+ * A baseline run started before that would share the machine with the work just measured.
  */
-export async function waitIdle(pid: number, quietMs = 300, maxMs = 5000): Promise<void> {
-  const end = performance.now() + maxMs;
-  let ticks = cpuTicksOf(pid);
-  let quietSince = performance.now();
-  while (performance.now() < end) {
-    await sleep(50);
-    const now = cpuTicksOf(pid);
-    if (now !== ticks) [ticks, quietSince] = [now, performance.now()];
-    else if (performance.now() - quietSince >= quietMs) return;
+export async function waitQuiet(quietMs = 300, maxMs = 10_000, busyShare = 0.1): Promise<number> {
+  const start = performance.now();
+  while (performance.now() - start < maxMs) {
+    const before = machineBusyTicks();
+    await sleep(quietMs);
+    if ((machineBusyTicks() - before) * TICK_MS < busyShare * quietMs) break;
   }
+  return performance.now() - start;
 }
 
 /** Resident set size of a process in bytes (what process.memoryUsage().rss reports inside it). Linux /proc. */
