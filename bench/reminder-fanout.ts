@@ -12,10 +12,10 @@
  * Baseline, in the same run, just before each row, against an instance of the fake server of
  * its own without a limit: a warmed-up child process (bench/direct-sender.ts) handing the same
  * 10,000 messages straight to it with grammY's Api and the auto-retry the bot uses, 32 at a
- * time; no database, no scheduling; the median of DIRECT_RUNS runs. Its rate is how fast the fake server takes them on this machine
- * at this moment, so the ratio follows the machine's mood the way the bot's rate does (a
- * baseline held to the limit would not: two runs of the bot differed by a quarter against an
- * unchanged limiter-bound baseline).
+ * time; no database, no scheduling; the median of DIRECT_RUNS runs. Its rate is how fast the
+ * fake server takes them on this machine at this moment, so the ratio follows the machine's
+ * mood the way the bot's rate does (a baseline held to the limit would not: two runs of the bot
+ * differed by a quarter against an unchanged limiter-bound baseline).
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -77,8 +77,8 @@ async function acceptedAll(fake: FakeTelegram, count: number, text: RegExp, time
 }
 
 /**
- * Timed runs of the baseline, just before each row. Not after it: right after the PostgreSQL
- * row (its schema dropped, the server still busy with it) the same runs measured a third slower.
+ * Timed runs of the baseline, just before each row. Not after it as well: right after the
+ * PostgreSQL row the same runs measured a third slower, in a run where those before it agreed.
  */
 const DIRECT_RUNS = 3;
 
