@@ -29,6 +29,8 @@ const pct = (now: number, before: number) => {
 export function renderComparison(rows: Row[], previous: ResultsFile, label: string): string {
   const before = new Map(previous.rows.map((r) => [r.id, r]));
   const lines = [`Compared with ${label} (${previous.startedAt}):`, "", "| benchmark | ratio before | ratio now | ratio change | value change | |", "|---|---:|---:|---:|---:|---|"];
+  let compared = 0;
+  let steady = 0;
   for (const r of rows) {
     const b = before.get(r.id);
     if (r.skipped || !b || b.skipped) {
@@ -40,11 +42,14 @@ export function renderComparison(rows: Row[], previous: ResultsFile, label: stri
     let verdict = "";
     if (rb !== undefined && rn !== undefined) {
       const change = rn / rb - 1;
+      compared++;
       // Run to run, ratios move by up to ~20 % on this machine: only call out more than that.
       if (Math.abs(change) > 0.2) verdict = (change > 0) === (r.better === "higher") ? "better" : "worse";
+      else steady++;
     }
     lines.push(`| ${r.name} | ${formatRatio(rb)} | ${formatRatio(rn)} | ${ratioChange} | ${pct(r.value, b.value)} (${formatValue(b.value, b.unit)} → ${formatValue(r.value, r.unit)}) | ${verdict} |`);
   }
+  lines.push("", `${steady} of ${compared} ratios within 20 % of the earlier run.`);
   const gone = previous.rows.filter((p) => !rows.some((r) => r.id === p.id));
   if (gone.length) lines.push("", gone.length <= 5 ? `Not measured this time: ${gone.map((g) => g.name).join("; ")}` : `${gone.length} rows of the earlier run were not measured this time (--only?).`);
   return lines.join("\n");

@@ -45,5 +45,7 @@ describe("--compare", () => {
     expect(lineOf(text, "latency")).toMatch(/\| worse \|$/);
     expect(lineOf(text, "new")).toMatch(/new row/);
     expect(text).toMatch(/Not measured this time: gone/);
+    // steady, of steady/faster/slower/latency ("new" has nothing to compare with).
+    expect(text).toContain("1 of 4 ratios within 20 % of the earlier run.");
   });
 });
