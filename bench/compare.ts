@@ -26,6 +26,9 @@ const pct = (now: number, before: number) => {
   return `${change >= 0 ? "+" : ""}${change.toLocaleString("vi-VN", { maximumFractionDigits: 1 })}%`;
 };
 
+/** Run to run, ratios move by up to this much on this machine: only a larger change is called out. */
+const STEADY_BAND = 0.2;
+
 export function renderComparison(rows: Row[], previous: ResultsFile, label: string): string {
   const before = new Map(previous.rows.map((r) => [r.id, r]));
   const lines = [`Compared with ${label} (${previous.startedAt}):`, "", "| benchmark | ratio before | ratio now | ratio change | value change | |", "|---|---:|---:|---:|---:|---|"];
@@ -43,13 +46,12 @@ export function renderComparison(rows: Row[], previous: ResultsFile, label: stri
     if (rb !== undefined && rn !== undefined) {
       const change = rn / rb - 1;
       compared++;
-      // Run to run, ratios move by up to ~20 % on this machine: only call out more than that.
-      if (Math.abs(change) > 0.2) verdict = (change > 0) === (r.better === "higher") ? "better" : "worse";
+      if (Math.abs(change) > STEADY_BAND) verdict = (change > 0) === (r.better === "higher") ? "better" : "worse";
       else steady++;
     }
     lines.push(`| ${r.name} | ${formatRatio(rb)} | ${formatRatio(rn)} | ${ratioChange} | ${pct(r.value, b.value)} (${formatValue(b.value, b.unit)} → ${formatValue(r.value, r.unit)}) | ${verdict} |`);
   }
-  lines.push("", `${steady} of ${compared} ratios within 20 % of the earlier run.`);
+  lines.push("", `${steady} of ${compared} ratios within ${STEADY_BAND * 100} % of the earlier run.`);
   const gone = previous.rows.filter((p) => !rows.some((r) => r.id === p.id));
   if (gone.length) lines.push("", gone.length <= 5 ? `Not measured this time: ${gone.map((g) => g.name).join("; ")}` : `${gone.length} rows of the earlier run were not measured this time (--only?).`);
   return lines.join("\n");

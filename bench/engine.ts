@@ -1,6 +1,6 @@
 /**
  * An officer's answer through the conversation engine in this process (transaction, idempotency
- * row, answer + revision, next question) vs. a bare Prisma insert into the same SQLite file.
+ * row, answer + revision, next question) vs. bare Prisma transactions on the same SQLite file.
  * No HTTP, no grammY: the engine and the database alone. The load runs in blocks, each followed
  * by as many bare transactions as the block had engine messages, each of INSERTS_PER_TX inserts
  * (an answer is one transaction of about that many statements); the first block warms up and is

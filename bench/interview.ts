@@ -41,7 +41,7 @@ export const ROUNDS = 6;
 export const BURSTS = 3;
 /** Echo runs per comparison point. */
 const ECHO_RUNS = 3;
-/** Answers per officer in one echo run: ~600 and ~2,000 replies, a third of a second to a second and a half each. */
+/** Answers per officer in one echo run: ~600 and ~2,000 replies, 0,1-0,3 s and 0,3-1,3 s (polling-webhook). */
 const ECHO_ANSWERS = { small: 6, big: 2 };
 export const SMALL = { officers: 100, units: 10 };
 export const BIG = { officers: UNITS * PER_UNIT, units: UNITS };
