@@ -93,15 +93,17 @@ async function directRates(): Promise<number[]> {
     const rates: number[] = [];
     try {
       for (let i = 0; i < DIRECT_RUNS; i++) {
-        const done = acceptedAll(fake, MEMBERS, REMINDER, 120_000);
         const start = performance.now();
-        await sender.go();
-        rates.push((MEMBERS / ((await done) - start)) * 1000);
+        // Together, so that whichever fails first is the error reported and the other is not left unhandled.
+        const [acceptedAt] = await Promise.all([acceptedAll(fake, MEMBERS, REMINDER, 120_000), sender.go()]);
+        rates.push((MEMBERS / (acceptedAt - start)) * 1000);
       }
-    } finally {
-      const code = await sender.close();
-      if (code !== 0) throw new Error(`the direct sender exited with code ${code}`);
+    } catch (error) {
+      await sender.close();
+      throw error;
     }
+    const code = await sender.close();
+    if (code !== 0) throw new Error(`the direct sender exited with code ${code}`);
     return rates;
   } finally {
     await fake.stop();

@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, one table; each row next to a baseline measured in the same
  * run, and their ratio (what stays comparable on a noisy shared machine).
  *
- *   npm run bench                                  everything (~7-8 min on 2 cores with PostgreSQL)
+ *   npm run bench                                  everything (~7-9 min on 2 cores with PostgreSQL)
  *   npm run bench -- --only interview,report       a subset (ids: see --list)
  *   npm run bench -- --compare bench/results/previous.json
  *   npm run bench -- --out bench/results/x.json    where the results go (default bench/results/latest.json)
