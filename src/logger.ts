@@ -23,6 +23,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       },
       serializers: {
         err: (err: unknown) => {
+          // Callers also log just an error's message: spread, a string became one field per character.
+          if (typeof err === "string") return redactTokens(err);
           const s = pino.stdSerializers.err(err as Error);
           return { ...s, message: redactTokens(s.message ?? ""), stack: redactTokens(s.stack ?? "") };
         },

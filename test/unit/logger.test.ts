@@ -11,9 +11,17 @@ describe("logger", () => {
     log.info(`calling https://api.telegram.org/bot${token}/getMe`);
     log.info({ token }, "config");
     log.error({ err: new Error(`request to /bot${token}/sendMessage failed`) }, "boom");
+    log.warn({ err: `request to /bot${token}/getUpdates failed` }, "retrying");
     const all = lines.join("");
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(all).not.toContain(token);
     expect(all).toContain("<token>");
+  });
+
+  it("writes an error given as its message as one text, not one field per character", () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (c: Buffer, _e, done) => (lines.push(c.toString()), done()) });
+    createLogger("info", sink).warn({ err: "Conflict: terminated by other getUpdates request" }, "getUpdates failed, retrying");
+    expect(JSON.parse(lines[0]!)).toMatchObject({ err: "Conflict: terminated by other getUpdates request", msg: "getUpdates failed, retrying" });
   });
 });
