@@ -2,12 +2,17 @@ import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
 
+/** A logger writing into `lines`, one JSON line per entry. */
+function capturing(): { log: ReturnType<typeof createLogger>; lines: string[] } {
+  const lines: string[] = [];
+  const sink = new Writable({ write: (c: Buffer, _e, done) => (lines.push(c.toString()), done()) });
+  return { log: createLogger("info", sink), lines };
+}
+
 describe("logger", () => {
   it("never writes a bot token, whether in a message, a field or an error", () => {
     const token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
-    const lines: string[] = [];
-    const sink = new Writable({ write: (c: Buffer, _e, done) => (lines.push(c.toString()), done()) });
-    const log = createLogger("info", sink);
+    const { log, lines } = capturing();
     log.info(`calling https://api.telegram.org/bot${token}/getMe`);
     log.info({ token }, "config");
     log.error({ err: new Error(`request to /bot${token}/sendMessage failed`) }, "boom");
@@ -19,9 +24,8 @@ describe("logger", () => {
   });
 
   it("writes an error given as its message as one text, not one field per character", () => {
-    const lines: string[] = [];
-    const sink = new Writable({ write: (c: Buffer, _e, done) => (lines.push(c.toString()), done()) });
-    createLogger("info", sink).warn({ err: "Conflict: terminated by other getUpdates request" }, "getUpdates failed, retrying");
+    const { log, lines } = capturing();
+    log.warn({ err: "Conflict: terminated by other getUpdates request" }, "getUpdates failed, retrying");
     expect(JSON.parse(lines[0]!)).toMatchObject({ err: "Conflict: terminated by other getUpdates request", msg: "getUpdates failed, retrying" });
   });
 });
